@@ -1,0 +1,232 @@
+//! The parser: runs the text layer and the extractors over one article.
+
+use crate::error::Error;
+use crate::model::{Article, Language, SCHEMA};
+use crate::text::Doc;
+use crate::{dateline, entities, quotes, resolutions};
+
+/// Default limit on input size: 16 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Which extractors run. All do by default; an extractor that is off leaves its part of the
+/// [`Article`] empty. Quotes use the entities for speaker links whether or not entities are
+/// reported.
+///
+/// ```
+/// let only = khabar::Extractors { resolutions: true, ..khabar::Extractors::none() };
+/// assert!(!only.quotes && only.resolutions);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Extractors {
+    /// The dateline.
+    pub dateline: bool,
+    /// Named entities, dates and amounts.
+    pub entities: bool,
+    /// Direct quotes and reported speech.
+    pub quotes: bool,
+    /// UN resolution references.
+    pub resolutions: bool,
+}
+
+impl Extractors {
+    /// Every extractor.
+    pub const fn all() -> Self {
+        Extractors { dateline: true, entities: true, quotes: true, resolutions: true }
+    }
+
+    /// No extractor: only the text layer (language, boilerplate, paragraphs, sentences).
+    pub const fn none() -> Self {
+        Extractors { dateline: false, entities: false, quotes: false, resolutions: false }
+    }
+}
+
+impl Default for Extractors {
+    fn default() -> Self {
+        Self::all()
+    }
+}
+
+/// A reusable, thread-safe parser. Building one loads every lexicon and automaton once; all
+/// parsers share those tables, and [`Parser::parse`] does only per-article work.
+///
+/// ```
+/// use std::sync::Arc;
+/// let parser = Arc::new(khabar::Parser::new());
+/// let handles: Vec<_> = ["واشنطن (رويترز) - نص.", "PARIS, Nov 3 (AFP) - Text."]
+///     .into_iter()
+///     .map(|text| {
+///         let parser = Arc::clone(&parser);
+///         std::thread::spawn(move || parser.parse(text).unwrap().dateline().is_some())
+///     })
+///     .collect();
+/// assert!(handles.into_iter().all(|h| h.join().unwrap()));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parser {
+    max_input_bytes: usize,
+    extractors: Extractors,
+    language: Option<Language>,
+}
+
+/// Options for a [`Parser`].
+///
+/// ```
+/// let parser = khabar::Parser::builder()
+///     .max_input_bytes(1 << 20)
+///     .extractors(khabar::Extractors { quotes: false, ..Default::default() })
+///     .language(khabar::Language::Arabic)
+///     .build();
+/// assert_eq!(parser.parse("نص قصير").unwrap().language(), khabar::Language::Arabic);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ParserBuilder {
+    max_input_bytes: usize,
+    extractors: Extractors,
+    language: Option<Language>,
+}
+
+impl Default for ParserBuilder {
+    fn default() -> Self {
+        ParserBuilder { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, extractors: Extractors::all(), language: None }
+    }
+}
+
+impl ParserBuilder {
+    /// Inputs longer than this many bytes are rejected with [`Error::InputTooLarge`]
+    /// (default [`DEFAULT_MAX_INPUT_BYTES`]).
+    pub fn max_input_bytes(mut self, max: usize) -> Self {
+        self.max_input_bytes = max;
+        self
+    }
+
+    /// Which extractors run (default: all).
+    pub fn extractors(mut self, extractors: Extractors) -> Self {
+        self.extractors = extractors;
+        self
+    }
+
+    /// Take the language as given instead of detecting it.
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// Builds the parser, loading the shared tables if no parser did before.
+    pub fn build(self) -> Parser {
+        warm();
+        Parser { max_input_bytes: self.max_input_bytes, extractors: self.extractors, language: self.language }
+    }
+}
+
+/// Forces every one-time table, so that their cost falls on parser construction.
+fn warm() {
+    dateline::warm();
+    entities::warm();
+    quotes::warm();
+    resolutions::warm();
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser with the default options.
+    ///
+    /// ```
+    /// let article = khabar::Parser::new().parse("The vote passed.").unwrap();
+    /// assert_eq!(article.language(), khabar::Language::English);
+    /// ```
+    pub fn new() -> Parser {
+        ParserBuilder::default().build()
+    }
+
+    /// Options for a parser.
+    pub fn builder() -> ParserBuilder {
+        ParserBuilder::default()
+    }
+
+    /// The size limit in force, in bytes.
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// Parses one article.
+    ///
+    /// ```
+    /// let a = khabar::Parser::new().parse("بيروت (رويترز) - قال مسؤول إن الاجتماع انتهى.").unwrap();
+    /// assert_eq!(a.dateline().unwrap().agencies[0].text, "رويترز");
+    /// ```
+    pub fn parse(&self, text: &str) -> Result<Article, Error> {
+        if text.len() > self.max_input_bytes {
+            return Err(Error::InputTooLarge { len: text.len(), max: self.max_input_bytes });
+        }
+        let doc = Doc::new(text, self.language);
+        let ex = self.extractors;
+        let dateline = if ex.dateline || ex.entities { dateline::extract(&doc) } else { None };
+        let entities = if ex.entities || ex.quotes { entities::extract(&doc, dateline.as_ref()) } else { Vec::new() };
+        let resolutions = if ex.resolutions { resolutions::extract(&doc) } else { Vec::new() };
+        let quotes = if ex.quotes { quotes::extract(&doc, &entities) } else { Vec::new() };
+        Ok(Article {
+            schema: SCHEMA,
+            language: doc.language,
+            body: doc.span(doc.body.clone()),
+            boilerplate: doc.boilerplate.iter().map(|r| doc.span(r.clone())).collect(),
+            paragraphs: doc.paragraphs.iter().map(|r| doc.span(r.clone())).collect(),
+            sentences: doc.sentences.iter().map(|r| doc.span(r.clone())).collect(),
+            dateline: if ex.dateline { dateline } else { None },
+            entities: if ex.entities { entities } else { Vec::new() },
+            quotes,
+            resolutions,
+            text: text.to_owned(),
+        })
+    }
+
+    /// Parses UTF-8 bytes; invalid UTF-8 is an [`Error::InvalidUtf8`] with the offset of the
+    /// first bad byte.
+    ///
+    /// ```
+    /// let p = khabar::Parser::new();
+    /// assert!(p.parse_bytes("نص".as_bytes()).is_ok());
+    /// assert_eq!(p.parse_bytes(b"\xd9").unwrap_err(), khabar::Error::InvalidUtf8 { offset: 0 });
+    /// ```
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
+        if bytes.len() > self.max_input_bytes {
+            return Err(Error::InputTooLarge { len: bytes.len(), max: self.max_input_bytes });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+        self.parse(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn parser_and_article_are_send_and_sync() {
+        assert_send_sync::<Parser>();
+        assert_send_sync::<Article>();
+    }
+
+    #[test]
+    fn size_limit_and_utf8() {
+        let p = Parser::builder().max_input_bytes(3).build();
+        assert_eq!(p.parse("abcd").unwrap_err(), Error::InputTooLarge { len: 4, max: 3 });
+        assert!(p.parse("abc").is_ok());
+        let p = Parser::new();
+        assert_eq!(p.parse_bytes(b"abc\xe2\x82").unwrap_err(), Error::InvalidUtf8 { offset: 3 });
+    }
+
+    #[test]
+    fn extractors_can_be_turned_off() {
+        let p = Parser::builder().extractors(Extractors::none()).build();
+        let a = p.parse("WASHINGTON (Reuters) - The talks resumed.").unwrap();
+        assert!(a.dateline().is_none() && a.entities().is_empty());
+        assert_eq!(a.sentences().len(), 1);
+    }
+}

@@ -1,0 +1,137 @@
+//! Site furniture at the start or end of an article: comment prompts, "read also", tag lists,
+//! share and print lines. A lexicon (`boilerplate.tsv`), not one pattern per site.
+
+use super::normalize::normalize;
+use super::segment::paragraphs;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Where {
+    Tail,
+    Line,
+    Head,
+}
+
+/// A phrase and whether a line may continue after it (labels ending in ':' and phrases of two or
+/// more words); a one-word phrase must be the whole line.
+struct Phrase {
+    at: Where,
+    key: String,
+    prefix: bool,
+}
+
+static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+    include_str!("boilerplate.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (w, phrase) = l.split_once('\t')?;
+            let w = match w {
+                "tail" => Where::Tail,
+                "line" => Where::Line,
+                "head" => Where::Head,
+                _ => return None,
+            };
+            let prefix = phrase.trim_end().ends_with(':') || phrase.split_whitespace().count() >= 2;
+            Some(Phrase { at: w, key: key(phrase), prefix })
+        })
+        .collect()
+});
+
+/// Furniture lines are short; a long line is article text whatever it starts with.
+const MAX_FURNITURE_LINE: usize = 160;
+/// How far from the end trailing furniture may begin, in lines.
+const TAIL_WINDOW: usize = 12;
+
+fn key(s: &str) -> String {
+    let n = normalize(s).to_ascii_lowercase();
+    n.trim().trim_end_matches([':', '.', '!', '،', ' ']).to_string()
+}
+
+fn matches(line: &str, kinds: &[Where]) -> bool {
+    if line.chars().count() > MAX_FURNITURE_LINE {
+        return false;
+    }
+    let k = key(line);
+    PHRASES.iter().any(|p| {
+        kinds.contains(&p.at)
+            && k.starts_with(p.key.as_str())
+            && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(|c: char| c.is_alphanumeric())))
+    })
+}
+
+/// Finds furniture at the start and end of `text`: returns the body range and the furniture
+/// spans (one per furniture block or line).
+pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
+    let lines = paragraphs(text, 0..text.len());
+    let mut first = 0;
+    let mut last = lines.len();
+    let mut spans = Vec::new();
+    while first < last && matches(&text[lines[first].clone()], &[Where::Line, Where::Head]) {
+        spans.push(lines[first].clone());
+        first += 1;
+    }
+    // Trailing block: the earliest tail phrase within the window whose following lines are short.
+    let mut cut = None;
+    for k in (first..last).rev().take(TAIL_WINDOW) {
+        let line = &text[lines[k].clone()];
+        if line.chars().count() > MAX_FURNITURE_LINE {
+            break;
+        }
+        if matches(line, &[Where::Tail]) {
+            cut = Some(k);
+        }
+    }
+    let mut tail = Vec::new();
+    if let Some(k) = cut {
+        tail.push(lines[k].start..lines[last - 1].end);
+        last = k;
+    }
+    while last > first && matches(&text[lines[last - 1].clone()], &[Where::Line]) {
+        tail.push(lines[last - 1].clone());
+        last -= 1;
+    }
+    tail.reverse();
+    spans.extend(tail);
+    let body = if first < last { lines[first].start..lines[last - 1].end } else { 0..0 };
+    (body, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> (&str, Vec<&str>) {
+        let (body, spans) = detect(t);
+        (&t[body], spans.into_iter().map(|r| &t[r]).collect())
+    }
+
+    #[test]
+    fn trailing_comment_prompts_and_tags() {
+        let t = "الرباط - نص الخبر الأول.\nفقرة ثانية.\nأرسل تعليقك\nتعليقك كزائر\nالاسم";
+        assert_eq!(run(t), ("الرباط - نص الخبر الأول.\nفقرة ثانية.", vec!["أرسل تعليقك\nتعليقك كزائر\nالاسم"]));
+        let t = "Body text here.\nRelated Articles\nOne\nTwo";
+        assert_eq!(run(t).0, "Body text here.");
+        let t = "نص.\nمواضيع: الأمم المتحدة، مجلس الأمن\nزر الذهاب إلى الأعلى";
+        assert_eq!(run(t).0, "نص.");
+    }
+
+    #[test]
+    fn share_lines_at_either_edge() {
+        let t = "Share\nPrint\nThe vote passed.\nTweet";
+        assert_eq!(run(t), ("The vote passed.", vec!["Share", "Print", "Tweet"]));
+    }
+
+    #[test]
+    fn article_text_is_kept() {
+        // a long line that starts like furniture is text; a phrase inside a word is not a match
+        let long = format!("اقرأ أيضا{}", " كلمة".repeat(60));
+        let t = format!("نص.\n{long}");
+        assert_eq!(run(&t).0, t.as_str());
+        assert_eq!(run("Shareholders met today.").0, "Shareholders met today.");
+        let t = "التعليقات الرسمية كانت إيجابية";
+        assert_eq!(run(t).0, t);
+        assert_eq!(run(""), ("", vec![]));
+    }
+}

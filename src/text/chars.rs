@@ -1,0 +1,58 @@
+//! Byte offset → code point offset, for the `char_*` fields of [`crate::Span`].
+
+/// Counts of code points before every block of [`BLOCK`] bytes; a lookup counts at most one
+/// block's char starts. Memory is one `u32` per 256 input bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct CharIndex<'t> {
+    text: &'t str,
+    ascii: bool,
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 256;
+
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40 // not a continuation byte 0b10xx_xxxx
+}
+
+impl<'t> CharIndex<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        let ascii = text.is_ascii();
+        let mut blocks = Vec::new();
+        if !ascii {
+            let mut count = 0u32;
+            for chunk in text.as_bytes().chunks(BLOCK) {
+                blocks.push(count);
+                count += chunk.iter().filter(|&&b| is_char_start(b)).count() as u32;
+            }
+            blocks.push(count);
+        }
+        CharIndex { text, ascii, blocks }
+    }
+
+    /// The number of code points in `text[..byte]`; `byte` must be a char boundary.
+    pub(crate) fn char_offset(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.blocks[block] as usize;
+        base + self.text.as_bytes()[block * BLOCK..byte].iter().filter(|&&b| is_char_start(b)).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_a_direct_count() {
+        let text = "abc مجلس الأمن ✓ ".repeat(40);
+        let idx = CharIndex::new(&text);
+        for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(idx.char_offset(i), text[..i].chars().count());
+        }
+        assert_eq!(CharIndex::new("abc").char_offset(2), 2);
+        assert_eq!(CharIndex::new("").char_offset(0), 0);
+    }
+}

@@ -1,0 +1,48 @@
+//! Language detection from script ratios.
+
+use crate::model::Language;
+
+/// Detects the language of a text from the share of Arabic-script and Latin letters.
+///
+/// Arabic when Arabic-script letters are at least 40 % of all letters and outnumber Latin ones;
+/// English when Latin letters are at least half of all letters; otherwise [`Language::Other`].
+///
+/// ```
+/// use khabar::{Language, text::detect_language};
+/// assert_eq!(detect_language("أعلن مجلس الأمن (UN) قراره"), Language::Arabic);
+/// assert_eq!(detect_language("The Council (مجلس الأمن) voted today"), Language::English);
+/// assert_eq!(detect_language("Совет Безопасности"), Language::Other);
+/// assert_eq!(detect_language("2254 (2015)"), Language::Other);
+/// ```
+pub fn detect_language(text: &str) -> Language {
+    let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+                letters += 1;
+            }
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if is_arabic_script(c) {
+                arabic += 1;
+            } else if ('\u{00C0}'..='\u{024F}').contains(&c) {
+                latin += 1;
+            }
+        }
+    }
+    if letters == 0 {
+        Language::Other
+    } else if arabic * 10 >= letters * 4 && arabic >= latin {
+        Language::Arabic
+    } else if latin * 2 >= letters {
+        Language::English
+    } else {
+        Language::Other
+    }
+}
+
+/// True for letters of the Arabic script blocks (Arabic, Supplement, Extended-A, presentation forms).
+pub(crate) fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}

@@ -1,0 +1,253 @@
+//! Multi-word lexicon lookup over tokens, clitic-aware: the matcher every extractor shares.
+//!
+//! A [`Lexicon`] maps phrases ("مجلس الأمن الدولي", "أ ف ب", "Security Council") to values.
+//! Phrases are normalised and tokenised like the article, so a phrase matches a run of tokens
+//! exactly; the first token may also match through one of its clitic readings
+//! ([`super::clitic_splits`]), so "وبمجلس الأمن" and "للأمم المتحدة" find "مجلس الأمن" and
+//! "الأمم المتحدة". Matching is longest-first. Built once (in a `LazyLock` table) and shared.
+
+use super::normalize::normalize;
+use super::tokens::{Token, clitic_splits, tokenize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A phrase table over normalised tokens.
+///
+/// ```
+/// use khabar::text::{Lexicon, Analysis};
+/// let mut lex = Lexicon::new(false);
+/// lex.insert("مجلس الأمن", "SC");
+/// lex.insert("مجلس الأمن الدولي", "SC");
+/// let a = Analysis::new("وبمجلس الأمن الدولي اليوم");
+/// let m = lex.longest_at(&a, 0).unwrap();
+/// assert_eq!(*m.value, "SC");
+/// assert_eq!(m.tokens, 0..3);
+/// assert_eq!(&a.original()[a.match_range(&m)], "مجلس الأمن الدولي");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Lexicon<V> {
+    /// First token → entries starting with it, longest first.
+    first: HashMap<String, Vec<Entry<V>>>,
+    fold_case: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Entry<V> {
+    rest: Vec<String>,
+    value: V,
+}
+
+/// A lexicon hit: tokens `tokens` of the analysis, with `prefix` clitic bytes of the first token
+/// (in the normalised text) outside the match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexMatch<'l, V> {
+    /// Token indices covered.
+    pub tokens: Range<usize>,
+    /// The entry's value.
+    pub value: &'l V,
+    /// Normalised bytes of clitics at the start of the first token, outside the match.
+    pub prefix: usize,
+    /// True when the match read "لل" as "ل" + "ال" (the article is not written).
+    pub restored_article: bool,
+    /// Number of phrase tokens (equals `tokens.len()`).
+    pub len: usize,
+}
+
+impl<V> Lexicon<V> {
+    /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
+    pub fn new(fold_case: bool) -> Self {
+        Lexicon { first: HashMap::new(), fold_case }
+    }
+
+    /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.
+    /// When the same phrase is inserted twice, the first value wins.
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let norm = normalize(phrase);
+        let tokens = tokenize(&norm, |r| r);
+        let mut words: Vec<String> = tokens.iter().map(|t| self.key(&norm[t.norm.clone()])).collect();
+        if words.is_empty() {
+            return;
+        }
+        let head = words.remove(0);
+        let list = self.first.entry(head).or_default();
+        if list.iter().any(|e| e.rest == words) {
+            return;
+        }
+        let at = list.partition_point(|e| e.rest.len() >= words.len());
+        list.insert(at, Entry { rest: words, value });
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.first.values().map(Vec::len).sum()
+    }
+
+    /// True when no phrase was inserted.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    fn key(&self, s: &str) -> String {
+        if self.fold_case { s.to_ascii_lowercase() } else { s.to_string() }
+    }
+
+    fn eq(&self, a: &str, b: &str) -> bool {
+        if self.fold_case { a.eq_ignore_ascii_case(b) } else { a == b }
+    }
+
+    /// The longest phrase starting at token `i` (its first token read with or without clitics).
+    pub fn longest_at<'l>(&'l self, a: &Analysis<'_>, i: usize) -> Option<LexMatch<'l, V>> {
+        let tokens = a.tokens();
+        let norm = a.normalized();
+        let tok = tokens.get(i)?;
+        let word = &norm[tok.norm.clone()];
+        let mut best: Option<LexMatch<'l, V>> = None;
+        for split in clitic_splits(word) {
+            let key;
+            let stem: &str = if self.fold_case && split.stem.bytes().any(|b| b.is_ascii_uppercase()) {
+                key = split.stem.to_ascii_lowercase();
+                &key
+            } else {
+                &split.stem
+            };
+            let Some(entries) = self.first.get(stem) else { continue };
+            for e in entries {
+                let end = i + 1 + e.rest.len();
+                if end > tokens.len() || best.as_ref().is_some_and(|b| b.len >= e.rest.len() + 1) {
+                    continue;
+                }
+                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| self.eq(w, &norm[t.norm.clone()]));
+                if ok {
+                    best = Some(LexMatch {
+                        tokens: i..end,
+                        value: &e.value,
+                        prefix: split.prefix,
+                        restored_article: split.restored_article,
+                        len: e.rest.len() + 1,
+                    });
+                    break; // entries are longest first
+                }
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest, non-overlapping matches over token indices `range`.
+    pub fn find_all<'l>(&'l self, a: &Analysis<'_>, range: Range<usize>) -> Vec<LexMatch<'l, V>> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        let end = range.end.min(a.tokens().len());
+        while i < end {
+            match self.longest_at(a, i) {
+                Some(m) if m.tokens.end <= end => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A text with its normalised form and tokens: what lexicon matching runs over.
+///
+/// ```
+/// let a = khabar::text::Analysis::new("قالَ الوزير");
+/// assert_eq!(a.normalized(), "قال الوزير");
+/// assert_eq!(a.tokens().len(), 2);
+/// assert_eq!(&a.original()[a.tokens()[0].orig.clone()], "قالَ");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analysis<'t> {
+    original: &'t str,
+    norm: super::Normalized,
+    tokens: Vec<Token>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Normalises and tokenises `original`.
+    pub fn new(original: &'t str) -> Self {
+        let norm = super::Normalized::new(original);
+        let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
+        Analysis { original, norm, tokens }
+    }
+
+    /// The original text.
+    pub fn original(&self) -> &'t str {
+        self.original
+    }
+
+    /// The normalised text.
+    pub fn normalized(&self) -> &str {
+        self.norm.as_str()
+    }
+
+    /// The normalisation with its offset map.
+    pub fn normalization(&self) -> &super::Normalized {
+        &self.norm
+    }
+
+    /// All tokens, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Index of the first token that starts at or after original byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.orig.start < offset)
+    }
+
+    /// Token indices lying inside the original byte range `range`.
+    pub fn tokens_in(&self, range: Range<usize>) -> Range<usize> {
+        let a = self.token_at_or_after(range.start);
+        let b = self.tokens.partition_point(|t| t.orig.end <= range.end);
+        a..b.max(a)
+    }
+
+    /// The original byte range of a lexicon match, clitics left out.
+    pub fn match_range<V>(&self, m: &LexMatch<'_, V>) -> Range<usize> {
+        let first = &self.tokens[m.tokens.start];
+        let last = &self.tokens[m.tokens.end - 1];
+        let start = self.norm.to_original(first.norm.start + m.prefix..first.norm.end).start;
+        start..last.orig.end
+    }
+
+    /// The surface text of a lexicon match: the original text of [`Self::match_range`], with
+    /// the article restored when the match read "لل" as "ل" + "ال".
+    pub fn match_text<V>(&self, m: &LexMatch<'_, V>) -> String {
+        let s = &self.original[self.match_range(m)];
+        if m.restored_article { format!("ا{s}") } else { s.to_string() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_and_longest_match() {
+        let mut lex = Lexicon::new(false);
+        lex.insert("الأمم المتحدة", 1);
+        lex.insert("الأمم", 2);
+        lex.insert("لبنان", 3);
+        let a = Analysis::new("وقالت للأمم المتحدة وللبنان");
+        let found = lex.find_all(&a, 0..a.tokens().len());
+        let got: Vec<_> = found.iter().map(|m| (*m.value, a.match_text(m))).collect();
+        assert_eq!(got, vec![(1, "الأمم المتحدة".to_string()), (3, "لبنان".to_string())]);
+    }
+
+    #[test]
+    fn case_folding_and_punctuated_phrases() {
+        let mut lex = Lexicon::new(true);
+        lex.insert("U.N.", "un");
+        lex.insert("Reuters", "reuters");
+        let a = Analysis::new("REUTERS said the U.N. met");
+        let found: Vec<_> = lex.find_all(&a, 0..a.tokens().len()).iter().map(|m| a.match_text(m)).collect();
+        assert_eq!(found, ["REUTERS", "U.N."]);
+        let mut ar = Lexicon::new(false);
+        ar.insert("أ ف ب", ());
+        let a = Analysis::new("(ا ف ب) -");
+        assert_eq!(ar.find_all(&a, 0..a.tokens().len()).len(), 1);
+    }
+}

@@ -1,0 +1,115 @@
+//! The text layer: normalisation with an offset map, language detection, paragraphs and
+//! sentences, tokens with a light Arabic clitic analysis, a shared lexicon matcher, and
+//! boilerplate detection. Every extractor works on a [`Doc`] built once per article.
+
+mod boilerplate;
+mod chars;
+mod lang;
+mod lexicon;
+mod normalize;
+mod segment;
+mod tokens;
+
+pub use lang::detect_language;
+pub use lexicon::{Analysis, LexMatch, Lexicon};
+pub use normalize::{Normalized, is_arabic_diacritic, normalize};
+pub use tokens::{CliticSplit, Token, TokenKind, clitic_splits};
+
+pub(crate) use lang::is_arabic_script;
+pub(crate) use segment::quote_regions;
+
+use crate::model::{Language, Mention, Span};
+use chars::CharIndex;
+use std::ops::{Deref, Range};
+
+/// One article's text, analysed once and read by every extractor.
+#[derive(Debug)]
+pub(crate) struct Doc<'t> {
+    analysis: Analysis<'t>,
+    chars: CharIndex<'t>,
+    pub(crate) language: Language,
+    /// The body: the text less furniture at its start and end.
+    pub(crate) body: Range<usize>,
+    pub(crate) boilerplate: Vec<Range<usize>>,
+    pub(crate) paragraphs: Vec<Range<usize>>,
+    pub(crate) sentences: Vec<Range<usize>>,
+    /// Indices of the tokens inside the body.
+    pub(crate) body_tokens: Range<usize>,
+}
+
+impl<'t> Deref for Doc<'t> {
+    type Target = Analysis<'t>;
+    fn deref(&self) -> &Analysis<'t> {
+        &self.analysis
+    }
+}
+
+impl<'t> Doc<'t> {
+    pub(crate) fn new(text: &'t str, language: Option<Language>) -> Doc<'t> {
+        let analysis = Analysis::new(text);
+        let (body, boilerplate) = boilerplate::detect(text);
+        let paragraphs = segment::paragraphs(text, body.clone());
+        let sentences = paragraphs.iter().flat_map(|p| segment::sentences(text, p.clone())).collect();
+        let language = language.unwrap_or_else(|| detect_language(&text[body.clone()]));
+        let body_tokens = analysis.tokens_in(body.clone());
+        Doc { chars: CharIndex::new(text), analysis, language, body, boilerplate, paragraphs, sentences, body_tokens }
+    }
+
+    /// The original text.
+    pub(crate) fn text(&self) -> &'t str {
+        self.analysis.original()
+    }
+
+    /// A [`Span`] for a byte range of the original text.
+    pub(crate) fn span(&self, r: Range<usize>) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+            char_start: self.chars.char_offset(r.start),
+            char_end: self.chars.char_offset(r.end),
+        }
+    }
+
+    /// A [`Mention`] of a byte range, its text taken from the original.
+    pub(crate) fn mention(&self, r: Range<usize>) -> Mention {
+        Mention { text: self.text()[r.clone()].to_string(), span: self.span(r) }
+    }
+
+    /// A [`Mention`] of a lexicon match, clitics left out (see [`Mention`]).
+    pub(crate) fn match_mention<V>(&self, m: &LexMatch<'_, V>) -> Mention {
+        Mention { text: self.match_text(m), span: self.span(self.match_range(m)) }
+    }
+
+    /// Index of the sentence containing byte `offset`.
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+
+    /// Index of the paragraph containing byte `offset`.
+    pub(crate) fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|s| s.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= offset).then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_spans_and_lookups() {
+        let t = "القاهرة - أ ش أ: خبر أول. خبر ثان.\nأرسل تعليقك";
+        let d = Doc::new(t, None);
+        assert_eq!(d.language, Language::Arabic);
+        assert_eq!(&t[d.body.clone()], "القاهرة - أ ش أ: خبر أول. خبر ثان.");
+        assert_eq!(d.sentences.len(), 2);
+        let second = d.sentences[1].clone();
+        assert_eq!(d.sentence_at(second.start + 2), Some(1));
+        let span = d.span(second.clone());
+        assert_eq!(span.char_start, t[..second.start].chars().count());
+        assert_eq!(d.paragraph_at(t.len() - 1), None);
+        // tokens of the furniture are outside the body
+        assert!(d.tokens()[d.body_tokens.clone()].iter().all(|tok| tok.orig.end <= d.body.end));
+    }
+}

@@ -1,0 +1,212 @@
+//! Word tokens over the normalised text, and a light Arabic clitic analysis.
+//!
+//! Tokens are found in the normalised text (see [`super::Normalized`]) and keep both ranges: the
+//! normalised one for matching and the original one for output. A token is a run of letters (and
+//! combining marks), a run of digits (with an inner `.` or `,` between digits, so "3.5" and
+//! "1,000" stay whole), or a single other non-space character. A run of letters followed by digits
+//! is two tokens, so "و338" is "و" + "338".
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What a [`Token`] is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (any script).
+    Word,
+    /// ASCII digits after normalisation, possibly with inner `.`/`,`.
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token: its normalised and original byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the normalised text.
+    pub norm: Range<usize>,
+    /// Byte range in the original text.
+    pub orig: Range<usize>,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's normalised text.
+    pub fn text<'a>(&self, normalized: &'a str) -> &'a str {
+        &normalized[self.norm.clone()]
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Space,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c.is_alphabetic() || is_mark(c) {
+        Class::Letter
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks that survive normalisation (Latin accents in decomposed text, etc.).
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
+}
+
+/// Splits normalised text into tokens; `to_original` maps a normalised range to the original.
+pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(norm.len() / 5);
+    let mut iter = norm.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        let cls = class(c);
+        let mut end = start + c.len_utf8();
+        let kind = match cls {
+            Class::Space => continue,
+            Class::Other => TokenKind::Punct,
+            Class::Letter => {
+                while let Some(&(i, d)) = iter.peek() {
+                    if class(d) != Class::Letter {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    iter.next();
+                }
+                TokenKind::Word
+            }
+            Class::Digit => {
+                loop {
+                    match iter.peek() {
+                        Some(&(i, d)) if d.is_ascii_digit() => {
+                            end = i + 1;
+                            iter.next();
+                        }
+                        Some(&(i, '.' | ',')) if norm[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {
+                            end = i + 1;
+                            iter.next();
+                        }
+                        _ => break,
+                    }
+                }
+                TokenKind::Number
+            }
+        };
+        tokens.push(Token { orig: to_original(start..end), norm: start..end, kind });
+    }
+    tokens
+}
+
+/// One reading of an Arabic word with its proclitics set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliticSplit<'a> {
+    /// Bytes of clitic letters at the start of the (normalised) word, outside the stem.
+    pub prefix: usize,
+    /// The stem as a lexicon would list it. When the preposition لـ merged with the article
+    /// ("للامم"), the article is restored ("الامم") and `restored_article` is set.
+    pub stem: Cow<'a, str>,
+    /// True when `stem` starts with an article that is not written in the word.
+    pub restored_article: bool,
+}
+
+/// The readings of a normalised word with the proclitics و/ف (conjunctions), ب/ل/ك
+/// (prepositions) and the لل contraction set aside, the whole word first. Stems shorter than two
+/// letters are not offered. Words that do not start with an Arabic letter have one reading.
+///
+/// ```
+/// use khabar::text::clitic_splits;
+/// let stems: Vec<String> = clitic_splits("والمغرب").map(|s| s.stem.into_owned()).collect();
+/// assert_eq!(stems, ["والمغرب", "المغرب"]);
+/// let stems: Vec<String> = clitic_splits("للامم").map(|s| s.stem.into_owned()).collect();
+/// assert_eq!(stems, ["للامم", "الامم", "لامم"]);
+/// let stems: Vec<String> = clitic_splits("وبمجلس").map(|s| s.stem.into_owned()).collect();
+/// assert_eq!(stems, ["وبمجلس", "بمجلس", "مجلس"]);
+/// ```
+pub fn clitic_splits(word: &str) -> impl Iterator<Item = CliticSplit<'_>> {
+    // (prefix bytes, restore article)
+    let mut out: [(usize, bool); 6] = [(0, false); 6];
+    let mut n = 1;
+    const L: usize = 2; // every clitic letter is two bytes in UTF-8
+    let letters = |s: &str| s.chars().count();
+    let mut push = |p: usize, restore: bool| {
+        if n < out.len() {
+            out[n] = (p, restore);
+            n += 1;
+        }
+    };
+    let mut conj_options = 1;
+    if word.starts_with(['و', 'ف']) && letters(&word[L..]) >= 2 {
+        push(L, false);
+        conj_options = 2;
+    }
+    for &c in &[0, L][..conj_options] {
+        let rest = &word[c..];
+        if rest.starts_with("لل") && letters(&rest[2 * L..]) >= 1 {
+            push(c + L, true);
+            push(c + L, false);
+        } else if rest.starts_with(['ب', 'ل', 'ك']) && letters(&rest[L..]) >= 2 {
+            push(c + L, false);
+        }
+    }
+    (0..n).map(move |i| {
+        let (prefix, restore) = out[i];
+        let stem = if restore { Cow::Owned(format!("ا{}", &word[prefix..])) } else { Cow::Borrowed(&word[prefix..]) };
+        CliticSplit { prefix, stem, restored_article: restore }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(s, |r| r).iter().map(|t| (&s[t.norm.clone()], t.kind)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("القرارين 242 و338، 3.5 U.N."),
+            vec![
+                ("القرارين", Word),
+                ("242", Number),
+                ("و", Word),
+                ("338", Number),
+                ("،", Punct),
+                ("3.5", Number),
+                ("U", Word),
+                (".", Punct),
+                ("N", Word),
+                (".", Punct)
+            ]
+        );
+        assert_eq!(toks("1,000."), vec![("1,000", Number), (".", Punct)]);
+    }
+
+    #[test]
+    fn clitics() {
+        let s: Vec<_> = clitic_splits("فللبنان").map(|s| (s.prefix, s.stem.into_owned())).collect();
+        assert_eq!(
+            s,
+            vec![
+                (0, "فللبنان".to_string()),
+                (2, "للبنان".to_string()),
+                (4, "البنان".to_string()),
+                (4, "لبنان".to_string())
+            ]
+        );
+        assert_eq!(clitic_splits("Reuters").count(), 1);
+        assert_eq!(clitic_splits("وزير").map(|s| s.stem.into_owned()).collect::<Vec<_>>(), ["وزير", "زير"]);
+        // too short to strip
+        assert_eq!(clitic_splits("بل").count(), 1);
+    }
+}
