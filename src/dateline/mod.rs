@@ -218,6 +218,8 @@ struct Head {
     pieces: Vec<(Kind, Range<usize>)>,
     /// Original byte offset where the dateline ends (after its closing separator).
     end: usize,
+    /// True when the dateline is the whole paragraph (no report text after it).
+    whole_line: bool,
 }
 
 fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Dateline> {
@@ -225,6 +227,11 @@ fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Da
     let window = all.start..all.end.min(all.start + MAX_HEAD_TOKENS + 8);
     let items = items(doc, window.clone());
     let head = parse_head(doc, &items, all.clone(), has_next)?;
+    // A title line ("الوزير: …", "Council extends mission - vote") holds no dateline unless it is
+    // the dateline alone.
+    if has_next && !head.whole_line && is_header_line(doc, para.clone()) {
+        return None;
+    }
     let mut d = Dateline {
         span: doc.span(para.start..head.end),
         locations: Vec::new(),
@@ -357,9 +364,10 @@ fn is_body(doc: &Doc<'_>, piece: Range<usize>, para_end: usize, then: Option<&[D
     let closed_like_a_piece = then.is_some_and(|ds| {
         ds.iter().any(|d| matches!(d, Delim::Dash | Delim::Colon | Delim::Slash | Delim::Open | Delim::Close))
     });
+    let sentence_ends = then.is_none_or(|ds| ds.contains(&Delim::Stop));
     piece.len() > MAX_PIECE_TOKENS
-        || (para_end - piece.start > 8 && FUNCTION_WORDS.contains(&first.to_ascii_lowercase()))
-        || (para_end - piece.start > 12 && piece.len() >= 3 && !closed_like_a_piece)
+        || (para_end - piece.start >= 2 && FUNCTION_WORDS.contains(&first.to_ascii_lowercase()))
+        || (piece.len() >= 3 && !closed_like_a_piece && (para_end - piece.start > 12 || sentence_ends))
 }
 
 /// Final checks on a head: it must name a place or an agency, and a head with no body after it
@@ -375,7 +383,7 @@ fn accept(pieces: Vec<(Kind, Range<usize>)>, end: usize, whole_line: bool, doc: 
             return None;
         }
     }
-    Some(Head { pieces, end })
+    Some(Head { pieces, end, whole_line })
 }
 
 fn agency_covers(doc: &Doc<'_>, r: Range<usize>) -> bool {
