@@ -99,3 +99,24 @@ fn jsonl_reports_invalid_utf8_with_its_offset() {
     assert_eq!(line["error"]["kind"], "invalid_utf8");
     assert_eq!(line["error"]["offset"], 18);
 }
+
+#[test]
+fn parallel_jsonl_keeps_input_order_and_matches_one_thread() {
+    let texts = [
+        "WASHINGTON (Reuters) - The talks resumed on Monday.",
+        "بيروت (رويترز) - قال مسؤول إن الاجتماع انتهى دون اتفاق.",
+        "قال الوزير إن المحادثات ستستمر.",
+    ];
+    let input: String =
+        (0..600).map(|i| serde_json::json!({"id": i, "text": texts[i % texts.len()]}).to_string() + "\n").collect();
+    let many = khabar(&["parse", "--jsonl", "--jobs", "3"], input.as_bytes());
+    let one = khabar(&["parse", "--jsonl", "-j", "1"], input.as_bytes());
+    assert!(many.status.success() && one.status.success());
+    assert_eq!(many.stdout, one.stdout);
+    let ids: Vec<u64> = String::from_utf8(many.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, (0..600).collect::<Vec<u64>>());
+}
