@@ -1,6 +1,6 @@
 //! The text layer: normalisation with an offset map, language detection, paragraphs and
 //! sentences, tokens with a light Arabic clitic analysis, a shared lexicon matcher, and
-//! boilerplate detection. Every extractor works on a [`Doc`] built once per article.
+//! boilerplate detection. Every extractor works on one analysis of the article built once per parse.
 
 mod boilerplate;
 mod chars;
