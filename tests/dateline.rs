@@ -79,6 +79,16 @@ const ROWS: &[Row] = &[
     no("Security Council Extends Mission Mandate - Resolution Adopted\nThe Security Council today extended the mandate."),
     no("بغداد تستضيف القمة العربية المقبلة في أيار، بحسب ما أعلنت وزارة الخارجية."),
     no(""),
+    // a photo caption in parentheses
+    no("(صورة أرشيفية)\nقال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا."),
+    no("(Photo: File)\nThe minister said the meeting would be held tomorrow."),
+    // wrapped outlets with a date, closed by the parenthesis
+    yes("(صدى نيوز / سبوتنيك - 3 مارس 2023) أعلنت الحكومة عن حزمة إجراءات اقتصادية جديدة لدعم الأسر.",
+        "(صدى نيوز / سبوتنيك - 3 مارس 2023)", &[], &[], &["صدى نيوز", "سبوتنيك"]),
+    yes("KYIV, Ukraine (AP) — Air raid sirens sounded across the country early on Thursday.",
+        "KYIV, Ukraine (AP) —", &["KYIV", "Ukraine"], &[], &["AP"]),
+    yes("UNITED NATIONS, March 3 (Xinhua) -- The Security Council on Friday extended the mission.",
+        "UNITED NATIONS, March 3 (Xinhua) --", &["UNITED NATIONS"], &[], &["Xinhua"]),
 ];
 
 #[test]

@@ -291,7 +291,9 @@ fn parse_head(doc: &Doc<'_>, items: &[Item], para_tokens: Range<usize>, has_next
                     Some(p) => is_body(doc, p.clone(), para_tokens.end, after_next),
                     None => false,
                 };
-                let closes_wrap = wrapped && depth == 0 && ds.contains(&Delim::Close);
+                // "(outlet / outlet - date) report…": the closing parenthesis ends a wrapped head
+                // when the report follows in the same paragraph
+                let closes_wrap = wrapped && depth == 0 && ds.contains(&Delim::Close) && next_piece.is_some();
                 if (body_follows || closes_wrap) && is_terminal(ds, &pieces, wrapped) {
                     let end = toks[r.end - 1].orig.end;
                     return accept(pieces, end, false, doc);
