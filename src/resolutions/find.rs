@@ -3,7 +3,7 @@
 //! phrase says about its body and year. Which body a mention belongs to is decided later, with the
 //! whole article in view (see the parent module).
 
-use super::lexicon::{ORGANS, Organ, Roles, WORDS};
+use super::lexicon::{ORGANS, Organ, Roles, WORDS, in_context};
 use super::years::roman;
 use crate::model::Body;
 use crate::text::{Doc, TokenKind};
@@ -81,7 +81,7 @@ static SYMBOLS: LazyLock<Regex> = LazyLock::new(|| {
         // E/RES/1996/31, E/RES/1296 (XLIV)
         r"|E\s*/\s*RES\s*/\s*(?P<ey>\d{4})\s*/\s*(?P<en>\d{1,3})",
         r"|E\s*/\s*RES\s*/\s*(?P<eo>\d{1,4})(?:\s*\(\s*(?P<eos>[IVXL]+)\s*\))?",
-        r")\b\)?",
+        r")",
     ))
     .expect("symbol pattern")
 });
@@ -171,24 +171,7 @@ impl<'a, 't> Scanner<'a, 't> {
             return None;
         }
         let m = ORGANS.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.end)?;
-        let mut organ = *m.value;
-        if organ == Organ::Body(Body::GeneralAssembly) {
-            let first = self.text(i);
-            let next = self.text(m.tokens.end);
-            // A bare Arabic "الجمعية العامة" followed by a genitive with ل is some other assembly.
-            if m.len == 2 && !first.is_ascii() && next.starts_with('ل') && !self.roles(m.tokens.end).is_trigger() {
-                organ = Organ::NotUn;
-            }
-            // "Virginia General Assembly", "Presbyterian General Assembly".
-            if first == "General" && i > 0 {
-                let prev = self.text(i - 1);
-                let capital = prev.chars().next().is_some_and(char::is_uppercase);
-                if capital && !matches!(prev, "UN" | "The" | "Nations" | "N") {
-                    organ = Organ::NotUn;
-                }
-            }
-        }
-        Some((organ, m.tokens))
+        Some((in_context(self.doc, &m), m.tokens))
     }
 
     fn orig(&self, tokens: Range<usize>) -> Range<usize> {
@@ -204,10 +187,10 @@ impl<'a, 't> Scanner<'a, 't> {
         let hi = norm_map.to_normalized(doc.body.end);
         for c in SYMBOLS.captures_iter(&self.norm[lo..hi]) {
             let whole = c.get(0).expect("match");
-            let mut nr = lo + whole.start()..lo + whole.end();
-            // The optional closing parenthesis belongs to the symbol only after an opening one.
-            if self.norm[nr.clone()].ends_with(')') && !self.norm[nr.clone()].contains('(') {
-                nr.end -= 1;
+            let nr = lo + whole.start()..lo + whole.end();
+            // Part of a longer symbol ("S/RES/2334/Add.1") or number: not this one.
+            if self.norm[nr.end..].starts_with(|c: char| c.is_alphanumeric() || c == '/') {
+                continue;
             }
             let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
             let text = |name: &str| c.name(name).map(|m| m.as_str().to_string());
@@ -372,14 +355,17 @@ impl<'a, 't> Scanner<'a, 't> {
                     return None;
                 }
                 if r.has(Roles::FILL) {
+                    un |= r.has(Roles::UN);
                     j = toks.end;
                     continue;
                 }
             }
             // Unknown Arabic words may stand before "رقم": "قرار حق العودة رقم 194".
             if !loose && self.kind(j) == Some(TokenKind::Word) && !self.text(j).is_ascii() {
+                // ... or right before the number: "قرار التقسيم 181".
                 let cue = (j + 1..(j + 4).min(self.end)).find(|&k| {
                     self.words(k).is_some_and(|(r, t)| r.has(Roles::CUE) && self.item_start(t.end).is_some())
+                        || (k <= j + 2 && self.item_start(k).is_some())
                 });
                 if let Some(k) = cue {
                     if (j..k).any(|t| self.roles(t).has(Roles::NATIONAL) || self.kind(t) != Some(TokenKind::Word)) {
@@ -457,13 +443,18 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// An organ named right before token `i` ("Security Council resolution", "the Council's
     /// resolution").
+    /// Only English puts the body first; an Arabic organ before the trigger is a clause's subject
+    /// ("تبنى مجلس الأمن القرار 2231"), which the sentence step reads.
     fn organ_before(&self, i: usize) -> Option<(Organ, Range<usize>)> {
+        if !self.text(i).is_ascii() {
+            return None;
+        }
         let lo = self.begin;
         let mut end = i;
         if end >= lo + 2 && self.is(end - 1, "s") && self.is(end - 2, "'") {
             end -= 2;
         }
-        (end.saturating_sub(5).max(lo)..end).find_map(|s| self.organ(s).filter(|(_, t)| t.end == end))
+        (end.saturating_sub(8).max(lo)..end).find_map(|s| self.organ(s).filter(|(_, t)| t.end == end))
     }
 
     /// One numbered item at `j`: "2254", "(751)", "2254 (2015)", "67/19", "ES-10/19",

@@ -2,7 +2,7 @@
 //! references (`words.tsv`), both matched with the shared [`Lexicon`] over the article's tokens.
 
 use crate::model::Body;
-use crate::text::{Lexicon, normalize};
+use crate::text::{Analysis, LexMatch, Lexicon, normalize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -39,6 +39,7 @@ impl Roles {
     pub(super) const NATIONAL: Roles = Roles(1 << 12);
     pub(super) const SAME: Roles = Roles(1 << 13);
     pub(super) const NEW: Roles = Roles(1 << 14);
+    pub(super) const UN: Roles = Roles(1 << 15);
 
     /// True when any role of `other` is set.
     pub(super) fn has(self, other: Roles) -> bool {
@@ -67,6 +68,7 @@ impl Roles {
             "national" => Self::NATIONAL,
             "same" => Self::SAME,
             "new" => Self::NEW,
+            "un" => Self::UN,
             other => panic!("words.tsv: unknown role {other}"),
         }
     }
@@ -123,6 +125,31 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
     }
     lex
 });
+
+/// What an organ match names in its context: a bare Arabic "الجمعية العامة" followed by a
+/// genitive with ل ("الجمعية العمومية لنقابة الصحفيين") and an English "General Assembly" after a
+/// capitalised word ("Virginia General Assembly") are other assemblies.
+pub(super) fn in_context(a: &Analysis<'_>, m: &LexMatch<'_, Organ>) -> Organ {
+    let organ = *m.value;
+    if organ != Organ::Body(Body::GeneralAssembly) {
+        return organ;
+    }
+    let norm = a.normalized();
+    let text = |i: usize| a.tokens().get(i).map_or("", |t| t.text(norm));
+    let first = text(m.tokens.start);
+    let next = text(m.tokens.end);
+    if m.len == 2 && !first.is_ascii() && next.starts_with('ل') {
+        return Organ::NotUn;
+    }
+    if first == "General" && m.tokens.start > 0 {
+        let prev = text(m.tokens.start - 1);
+        let capital = prev.chars().next().is_some_and(char::is_uppercase);
+        if capital && !matches!(prev, "UN" | "The" | "Nations" | "N") {
+            return Organ::NotUn;
+        }
+    }
+    organ
+}
 
 /// Forces both tables.
 pub(super) fn warm() {

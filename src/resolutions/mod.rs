@@ -117,7 +117,7 @@ impl Context {
         let mut hits = Vec::new();
         let mut un = false;
         for m in ORGANS.find_all(doc, doc.body_tokens.clone()) {
-            let organ = *m.value;
+            let organ = lexicon::in_context(doc, &m);
             match organ {
                 Organ::NotUn => continue,
                 Organ::Un | Organ::Body(_) => un = true,
@@ -204,8 +204,9 @@ impl Context {
         if let Some(best) = counts.iter().max_by_key(|c| (c.1, c.2)) {
             return Some((best.0, BodySource::Article));
         }
-        // Number and year consistency, when the UN is spoken of.
-        if !(f.un || self.un) {
+        // Number and year consistency, when the UN is spoken of (or the number and its year
+        // can only be one famous Assembly resolution).
+        if !(f.un || self.un || (prefer_ga && year_confirmed(f))) {
             return None;
         }
         if prefer_ga {
