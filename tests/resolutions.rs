@@ -201,7 +201,13 @@ const CASES: &[(&str, &[Want])] = &[
         "وأشار مجلس الأمن إلى القرار 2254 و300 مقاتل.",
         &[(2254, SC, None, Some(2015), "S/RES/2254 (2015)", "القرار 2254")],
     ),
+    ("وأعلن مسؤول في الأمم المتحدة أن القرار 30 يونيو سيكون نهائيا.", &[]),
+    ("وأصدر مجلس الأمن الإيراني القرار رقم 450 بشأن الحدود.", &[]),
     // ---------------------------------------------------------------- Arabic years
+    (
+        "ودعا المبعوث الأممي إلى احترام القرار 1701/2006 بحذافيره.",
+        &[(1701, SC, None, Some(2006), "S/RES/1701 (2006)", "القرار 1701/2006")],
+    ),
     (
         "أكد قرار مجلس الأمن 242 لعام 1968 على الانسحاب.",
         &[(242, SC, None, Some(1968), "S/RES/242 (1967)", "قرار مجلس الأمن 242")],
@@ -283,7 +289,16 @@ const CASES: &[(&str, &[Want])] = &[
         "Resolution 1325, adopted by the Security Council in 2000, set the agenda.",
         &[(1325, SC, None, Some(2000), "S/RES/1325 (2000)", "Resolution 1325")],
     ),
+    (
+        "UN Security Council Adopts Resolution 2719 On Sudan",
+        &[(2719, SC, None, Some(2023), "S/RES/2719 (2023)", "Resolution 2719")],
+    ),
+    (
+        "The UN refugee agency says resolution 194 has never been implemented.",
+        &[(194, GA, None, Some(1948), "A/RES/194 (III)", "resolution 194")],
+    ),
     // ---------------------------------------------------------------- English negatives
+    ("Russia's Supreme National Security Council issued resolution 450, UN diplomats said.", &[]),
     ("House Resolution 24 was introduced in Congress last week.", &[]),
     ("The resolution passed 13-0 at the city council.", &[]),
     ("Resolution 5 of the board was adopted by shareholders.", &[]),

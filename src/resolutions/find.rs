@@ -312,6 +312,10 @@ impl<'a, 't> Scanner<'a, 't> {
         if trigger_match.restored_article {
             restored = true;
         }
+        // "House Resolution 24", "Senate resolution": not the UN's.
+        if i > self.begin && self.roles(i - 1).has(Roles::NATIONAL) && self.text(i).is_ascii() {
+            return None;
+        }
         // A body named right before the trigger: "Security Council resolution", "UNSC Resolution".
         if let Some((organ, toks)) = self.organ_before(i) {
             match organ {
@@ -460,7 +464,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// One numbered item at `j`: "2254", "(751)", "2254 (2015)", "67/19", "ES-10/19",
     /// "194 (III)", "217 A (III)", "1904 (د-18)".
     fn item(&self, j: usize) -> Option<Item> {
-        let (number, session, mut k) = if let Some((session, at)) = self.session_prefix(j) {
+        let (number, session, k) = if let Some((session, at)) = self.session_prefix(j) {
             (self.number(at)?, Session::Pair(session), at + 1)
         } else {
             let paren = self.is(j, "(");
@@ -473,17 +477,30 @@ impl<'a, 't> Scanner<'a, 't> {
                 }
                 k += 1;
             }
-            // A two-part number: 67/19, 46/1, 1996/31 (but not a date 12/5/2020).
+            // A two-part number: 67/19, 46/1, 1996/31 (but not a date 12/5/2020); a number and
+            // its year: 1701/2006.
             if !paren && self.is(k, "/") {
                 let m = self.number(k + 1)?;
                 if self.is(k + 2, "/") || self.is(k + 2, "-") {
                     return None;
+                }
+                let is_year = |v: u32| YEARS.contains(&(v as i32));
+                if is_year(m) && !is_year(n) {
+                    let item = self.finish(n, Session::None, k + 2)?;
+                    let year = Some(StatedYear { year: m as i32, strong: true });
+                    return Some(Item { year, paren_year: true, ..item });
                 }
                 (m, Session::Pair(n.to_string()), k + 2)
             } else {
                 (n, Session::None, k)
             }
         };
+        self.finish(number, session, k)
+    }
+
+    /// The rest of an item after its number (and session) ending before token `k`: an old
+    /// session, a year in parentheses, and the checks that it is not a quantity.
+    fn finish(&self, number: u32, session: Session, mut k: usize) -> Option<Item> {
         let mut session = session;
         let mut year = None;
         let mut paren_year = false;
@@ -599,8 +616,8 @@ impl<'a, 't> Scanner<'a, 't> {
         } else {
             return None;
         };
-        // The date: up to five tokens of day, month, "في", ":", "بتاريخ" before the year.
-        for at in from..(from + 6).min(self.end) {
+        // The date: up to seven tokens of day, month, "في", ":", "بتاريخ" before the year.
+        for at in from..(from + 8).min(self.end) {
             if let Some(year) = self.year(at) {
                 return Some((StatedYear { year, strong }, at + 1));
             }

@@ -127,24 +127,36 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
 });
 
 /// What an organ match names in its context: a bare Arabic "الجمعية العامة" followed by a
-/// genitive with ل ("الجمعية العمومية لنقابة الصحفيين") and an English "General Assembly" after a
-/// capitalised word ("Virginia General Assembly") are other assemblies.
+/// genitive with ل ("الجمعية العمومية لنقابة الصحفيين"), a bare "مجلس الأمن" followed by a
+/// nationality ("مجلس الأمن الإيراني") and an English "General Assembly" or "Security Council"
+/// after a capitalised word ("Virginia General Assembly", "Russian Security Council") are not
+/// the UN's.
 pub(super) fn in_context(a: &Analysis<'_>, m: &LexMatch<'_, Organ>) -> Organ {
     let organ = *m.value;
-    if organ != Organ::Body(Body::GeneralAssembly) {
-        return organ;
-    }
     let norm = a.normalized();
     let text = |i: usize| a.tokens().get(i).map_or("", |t| t.text(norm));
     let first = text(m.tokens.start);
     let next = text(m.tokens.end);
-    if m.len == 2 && !first.is_ascii() && next.starts_with('ل') {
-        return Organ::NotUn;
+    let bare_arabic = m.len == 2 && !first.is_ascii();
+    match organ {
+        Organ::Body(Body::GeneralAssembly) if bare_arabic && next.starts_with('ل') => return Organ::NotUn,
+        // "مجلس الأمن الإيراني": a national council (the UN's is "الدولي", "الأممي", listed).
+        Organ::Body(Body::SecurityCouncil)
+            if bare_arabic && next.starts_with("ال") && next.ends_with('ي') && next.chars().count() >= 5 =>
+        {
+            return Organ::NotUn;
+        }
+        Organ::Body(Body::GeneralAssembly | Body::SecurityCouncil) => {}
+        _ => return organ,
     }
-    if first == "General" && m.tokens.start > 0 {
+    if matches!(first, "General" | "Security") && m.tokens.start > 0 {
         let prev = text(m.tokens.start - 1);
         let capital = prev.chars().next().is_some_and(char::is_uppercase);
-        if capital && !matches!(prev, "UN" | "The" | "Nations" | "N") {
+        // Headlines capitalise every word ("Russia Vetoes Security Council Resolution"): before
+        // "Security Council" only a nationality ("Russian", "Israeli", "Turkish") says whose.
+        let whose = first == "General"
+            || ["an", "i", "ish", "ese"].iter().any(|suffix| prev.ends_with(suffix)) && prev.len() > 3;
+        if capital && whose && !matches!(prev, "UN" | "The" | "Nations" | "N") {
             return Organ::NotUn;
         }
     }

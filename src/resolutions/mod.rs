@@ -106,7 +106,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Resolution> {
 
 /// The organs an article names.
 struct Context {
-    /// Organ mentions in the body: organ, first token, sentence.
+    /// Organ mentions in the body (bodies that are not the UN's too): organ, first token,
+    /// sentence.
     hits: Vec<(Organ, usize, Option<usize>)>,
     /// The article speaks of the UN.
     un: bool,
@@ -119,9 +120,8 @@ impl Context {
         for m in ORGANS.find_all(doc, doc.body_tokens.clone()) {
             let organ = lexicon::in_context(doc, &m);
             match organ {
-                Organ::NotUn => continue,
                 Organ::Un | Organ::Body(_) => un = true,
-                Organ::Council => {}
+                Organ::NotUn | Organ::Council => {}
             }
             let start = doc.tokens()[m.tokens.start].orig.start;
             hits.push((organ, m.tokens.start, doc.sentence_at(start)));
@@ -173,7 +173,22 @@ impl Context {
         if let Some(&(_, b)) = near.first() {
             return Some((b, BodySource::Sentence));
         }
+        // A body that is not the UN's named in the sentence ("أصدر مجلس الوزراء القرار رقم
+        // 450"): the resolution is most likely its own.
+        if self.hits.iter().any(|(o, _, s)| *o == Organ::NotUn && *s == sentence && sentence.is_some()) {
+            return None;
+        }
         if f.loose && !prefer_ga && !year_confirmed(f) {
+            return None;
+        }
+        // A famous Assembly number: the Assembly's unless the sentence said otherwise.
+        if prefer_ga && (f.un || self.un || year_confirmed(f)) {
+            let named = self.hits.iter().any(|(o, ..)| *o == Organ::Body(Body::GeneralAssembly));
+            return Some((Body::GeneralAssembly, if named { BodySource::Article } else { BodySource::Inferred }));
+        }
+        // Beyond the sentence, a small number with no year is more often a clause, a day or a
+        // national decision than one of the Security Council's first resolutions (1946–1953).
+        if f.number < 100 && f.year.is_none() && f.session == Session::None {
             return None;
         }
         if f.council {
@@ -198,19 +213,12 @@ impl Context {
                 None => counts.push((*b, 1, if *tok < from { *tok } else { 0 })),
             }
         }
-        if prefer_ga && counts.iter().any(|c| c.0 == Body::GeneralAssembly) {
-            return Some((Body::GeneralAssembly, BodySource::Article));
-        }
         if let Some(best) = counts.iter().max_by_key(|c| (c.1, c.2)) {
             return Some((best.0, BodySource::Article));
         }
-        // Number and year consistency, when the UN is spoken of (or the number and its year
-        // can only be one famous Assembly resolution).
-        if !(f.un || self.un || (prefer_ga && year_confirmed(f))) {
+        // Number and year consistency, when the UN is spoken of.
+        if !(f.un || self.un) {
             return None;
-        }
-        if prefer_ga {
-            return Some((Body::GeneralAssembly, BodySource::Inferred));
         }
         match &f.session {
             Session::Pair(_) => [Body::GeneralAssembly, Body::HumanRightsCouncil, Body::EconomicAndSocialCouncil]
@@ -219,7 +227,7 @@ impl Context {
                 .map(|b| (b, BodySource::Inferred)),
             Session::Old(_) => Some((Body::GeneralAssembly, BodySource::Inferred)),
             Session::None => {
-                if fits(Body::SecurityCouncil, f) && (f.number >= 100 || f.year.is_some()) {
+                if fits(Body::SecurityCouncil, f) {
                     Some((Body::SecurityCouncil, BodySource::Inferred))
                 } else if fits(Body::GeneralAssembly, f) && f.year.is_some() {
                     Some((Body::GeneralAssembly, BodySource::Inferred))
