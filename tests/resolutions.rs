@@ -103,7 +103,18 @@ const CASES: &[(&str, &[Want])] = &[
         "يطالب لبنان بتطبيق القرار الدولي 425 الصادر عام 1978 القاضي بالانسحاب.",
         &[(425, SC, None, Some(1978), "S/RES/425 (1978)", "القرار الدولي 425")],
     ),
+    (
+        "ويطالب القرار 242 الصادر عام 1967 بالانسحاب من الأراضي المحتلة.",
+        &[(242, SC, None, Some(1967), "S/RES/242 (1967)", "القرار 242")],
+    ),
     // ---------------------------------------------------------------- Arabic lists and duals
+    (
+        "ودعا الوزير إلى تطبيق قرارات الشرعية الدولية، وخاصة القرارين 242 و338.",
+        &[
+            (242, SC, None, Some(1967), "S/RES/242 (1967)", "القرارين 242"),
+            (338, SC, None, Some(1973), "S/RES/338 (1973)", "338"),
+        ],
+    ),
     (
         "أكد البيان أهمية القرارين 242 و338 الصادرين عن مجلس الأمن.",
         &[
@@ -297,7 +308,13 @@ const CASES: &[(&str, &[Want])] = &[
         "The UN refugee agency says resolution 194 has never been implemented.",
         &[(194, GA, None, Some(1948), "A/RES/194 (III)", "resolution 194")],
     ),
+    (
+        "The Assembly adopted resolution ES-10/21 by 120 votes to 14.",
+        &[(21, GA, Some("ES-10"), None, "A/RES/ES-10/21", "resolution ES-10/21")],
+    ),
     // ---------------------------------------------------------------- English negatives
+    ("The city council passed resolution 45 on housing, while the UN General Assembly met in New York.", &[]),
+    ("Israel demands the implementation of resolution 1701 and accuses Hezbollah of violations.", &[]),
     ("Russia's Supreme National Security Council issued resolution 450, UN diplomats said.", &[]),
     ("House Resolution 24 was introduced in Congress last week.", &[]),
     ("The resolution passed 13-0 at the city council.", &[]),

@@ -372,7 +372,13 @@ impl<'a, 't> Scanner<'a, 't> {
                         || (k <= j + 2 && self.item_start(k).is_some())
                 });
                 if let Some(k) = cue {
-                    if (j..k).any(|t| self.roles(t).has(Roles::NATIONAL) || self.kind(t) != Some(TokenKind::Word)) {
+                    // Words that are a new trigger, a national marker or after a comma end the
+                    // phrase ("قرارات الشرعية الدولية، وخاصة القرارين 242 و338").
+                    let bad = |t: usize| {
+                        let r = self.roles(t);
+                        r.has(Roles::NATIONAL) || r.is_trigger() || self.kind(t) != Some(TokenKind::Word)
+                    };
+                    if (j..k).any(bad) || (trig.end..j).any(|t| matches!(self.text(t), "،" | ",")) {
                         return None;
                     }
                     loose = true;
@@ -385,6 +391,8 @@ impl<'a, 't> Scanner<'a, 't> {
         // The items.
         let mut items: Vec<(Item, Range<usize>)> = Vec::new();
         let first = self.item(j)?;
+        // Emergency and special session numbers are the UN's own.
+        un |= matches!(&first.session, Session::Pair(s) if s.contains('-'));
         let mut k = first.end;
         items.push((first, j..k));
         loop {

@@ -216,8 +216,10 @@ impl Context {
         if let Some(best) = counts.iter().max_by_key(|c| (c.1, c.2)) {
             return Some((best.0, BodySource::Article));
         }
-        // Number and year consistency, when the UN is spoken of.
-        if !(f.un || self.un) {
+        // Number and year consistency, when the UN is spoken of or the stated year is the one
+        // the table gives the number ("القرار 242 الصادر عام 1967").
+        let confirmed = f.number >= 100 && f.year.is_some_and(|y| y.strong) && year_confirmed(f);
+        if !(f.un || self.un || confirmed) {
             return None;
         }
         match &f.session {
@@ -267,10 +269,13 @@ fn fits(body: Body, f: &Found) -> bool {
         (Session::None, Body::SecurityCouncil) => {
             years::sc_plausible(n) && year.is_none_or(|y| years::sc_year(n).is_none_or(|t| t == y))
         }
-        (Session::None, Body::GeneralAssembly) => {
-            n <= years::GA_RUNNING_LAST
-                && year.is_none_or(|y| y <= 1976 && years::ga_known(n).is_none_or(|k| k.year == y))
-        }
+        // A bare Assembly number is one of the running sequence (1946–1975): a known one, or one
+        // dated before 1976 (later resolutions are cited with their session: 67/19).
+        (Session::None, Body::GeneralAssembly) => match (years::ga_known(n), year) {
+            (Some(k), y) => y.is_none_or(|y| y == k.year),
+            (None, Some(y)) => n <= years::GA_RUNNING_LAST && y <= 1976,
+            (None, None) => false,
+        },
         (Session::Old(_), Body::GeneralAssembly | Body::EconomicAndSocialCouncil) => true,
         (Session::Old(_), _) => false,
         (Session::Pair(s), Body::GeneralAssembly) => match pair(s) {
