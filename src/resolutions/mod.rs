@@ -98,10 +98,17 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Resolution> {
         return Vec::new();
     }
     let ctx = Context::new(doc);
-    let decided: Vec<Decided> = findings.found.into_iter().map(|f| (f.clone(), ctx.body(doc, &f))).collect();
+    let decided: Vec<Decided> = findings
+        .found
+        .into_iter()
+        .map(|f| {
+            let body = ctx.body(doc, &f);
+            (f, body)
+        })
+        .collect();
     let mut out = group(doc, decided);
     attach_back_references(doc, &mut out, &findings.same, &findings.unnumbered);
-    out.into_iter().map(|g| g.resolution).collect()
+    out
 }
 
 /// The organs an article names.
@@ -182,7 +189,7 @@ impl Context {
             return None;
         }
         // A famous Assembly number: the Assembly's unless the sentence said otherwise.
-        if prefer_ga && (f.un || self.un || year_confirmed(f)) {
+        if prefer_ga && fits(Body::GeneralAssembly, f) && (f.un || self.un || year_confirmed(f)) {
             let named = self.hits.iter().any(|(o, ..)| *o == Organ::Body(Body::GeneralAssembly));
             return Some((Body::GeneralAssembly, if named { BodySource::Article } else { BodySource::Inferred }));
         }
@@ -261,9 +268,9 @@ fn pair(s: &str) -> Option<(&str, u32)> {
     }
 }
 
-/// True when the number (and stated year) can belong to `body`.
+/// True when the number (and a year stated firmly with it) can belong to `body`.
 fn fits(body: Body, f: &Found) -> bool {
-    let year = f.year.map(|y| y.year);
+    let year = f.year.filter(|y| y.strong).map(|y| y.year);
     let n = f.number;
     match (&f.session, body) {
         (Session::None, Body::SecurityCouncil) => {
@@ -342,11 +349,7 @@ fn symbol(body: Body, number: u32, session: &Session, year: Option<i32>) -> Stri
     }
 }
 
-/// A resolution being assembled, with its mentions' starts for back-references.
-struct Group {
-    resolution: Resolution,
-}
-
+/// The mention of a found reference (see [`Mention`] for the one clitic case).
 fn mention(doc: &Doc<'_>, f: &Found) -> Mention {
     let mut m = doc.mention(f.range.clone());
     if f.restored_article {
@@ -358,7 +361,7 @@ fn mention(doc: &Doc<'_>, f: &Found) -> Mention {
 /// Groups decided mentions into resolutions: one per (number, session), split only when two
 /// mentions state different bodies; a mention whose body could not be decided joins a resolution
 /// of the same number decided elsewhere in the article.
-fn group(doc: &Doc<'_>, decided: Vec<Decided>) -> Vec<Group> {
+fn group(doc: &Doc<'_>, decided: Vec<Decided>) -> Vec<Resolution> {
     let rank = |s: BodySource| match s {
         BodySource::Stated => 0,
         BodySource::Sentence => 1,
@@ -381,7 +384,7 @@ fn group(doc: &Doc<'_>, decided: Vec<Decided>) -> Vec<Group> {
         }
         by_key.entry(k).or_default().push(d);
     }
-    let mut out: Vec<Group> = Vec::new();
+    let mut out: Vec<Resolution> = Vec::new();
     for k in order {
         let members = by_key.remove(&k).unwrap_or_default();
         let mut stated: Vec<Body> = Vec::new();
@@ -409,10 +412,10 @@ fn group(doc: &Doc<'_>, decided: Vec<Decided>) -> Vec<Group> {
             if fs.is_empty() {
                 continue;
             }
-            out.push(Group { resolution: build(doc, body, source, &fs) });
+            out.push(build(doc, body, source, &fs));
         }
     }
-    out.sort_by_key(|g| g.resolution.mentions.first().map_or(usize::MAX, |m| m.span.start));
+    out.sort_by_key(|r| r.mentions.first().map_or(usize::MAX, |m| m.span.start));
     out
 }
 
@@ -450,19 +453,24 @@ fn build(doc: &Doc<'_>, body: Body, source: BodySource, fs: &[&Found]) -> Resolu
 }
 
 /// Joins "القرار نفسه" / "the resolution" to the one resolution they can mean.
-fn attach_back_references(doc: &Doc<'_>, groups: &mut [Group], same: &[std::ops::Range<usize>], unnumbered: &[usize]) {
+fn attach_back_references(
+    doc: &Doc<'_>,
+    resolutions: &mut [Resolution],
+    same: &[std::ops::Range<usize>],
+    unnumbered: &[usize],
+) {
     for r in same {
         if unnumbered.iter().any(|&u| u < r.start) {
             continue;
         }
-        let before: Vec<usize> = groups
+        let before: Vec<usize> = resolutions
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.resolution.mentions.first().is_some_and(|m| m.span.end <= r.start))
+            .filter(|(_, res)| res.mentions.first().is_some_and(|m| m.span.end <= r.start))
             .map(|(i, _)| i)
             .collect();
         if let [only] = before[..] {
-            let mentions = &mut groups[only].resolution.mentions;
+            let mentions = &mut resolutions[only].mentions;
             mentions.push(doc.mention(r.clone()));
             mentions.sort_by_key(|m| m.span.start);
         }
