@@ -320,6 +320,14 @@ const CASES: &[(&str, &[Want])] = &[
         "The Assembly adopted resolution ES-10/21 by 120 votes to 14.",
         &[(21, GA, Some("ES-10"), None, "A/RES/ES-10/21", "resolution ES-10/21")],
     ),
+    (
+        "Security Council resolutions 1267/1989/2253 target the group's financing.",
+        &[
+            (1267, SC, None, Some(1999), "S/RES/1267 (1999)", "Security Council resolutions 1267"),
+            (1989, SC, None, Some(2011), "S/RES/1989 (2011)", "1989"),
+            (2253, SC, None, Some(2015), "S/RES/2253 (2015)", "2253"),
+        ],
+    ),
     // ---------------------------------------------------------------- English negatives
     ("The city council passed resolution 45 on housing, while the UN General Assembly met in New York.", &[]),
     ("Israel demands the implementation of resolution 1701 and accuses Hezbollah of violations.", &[]),

@@ -4,7 +4,7 @@
 //! whole article in view (see the parent module).
 
 use super::lexicon::{ORGANS, Organ, Roles, WORDS, in_context};
-use super::years::roman;
+use super::years::{GA_SESSION_MAX, roman, sc_plausible, sc_year};
 use crate::model::Body;
 use crate::text::{Doc, TokenKind};
 use regex::Regex;
@@ -398,16 +398,17 @@ impl<'a, 't> Scanner<'a, 't> {
         loop {
             let mut s = k;
             let mut seps = 0;
-            while seps < 2 && self.roles(s).has(Roles::SEP) && self.item_start(s).is_none() {
+            let slash = self.is(k, "/");
+            while seps < 2 && (self.roles(s).has(Roles::SEP) || self.is(s, "/")) && self.item_start(s).is_none() {
                 s += 1;
                 seps += 1;
             }
             if seps == 0 {
                 break;
             }
-            let Some(next) = self.item(s) else { break };
+            let Some(next) = self.item_in(s, slash) else { break };
             let prev_paren = items.last().is_some_and(|(it, _)| it.paren_year);
-            let allowed = plural || (prev_paren && next.paren_year) || self.clean_end(next.end);
+            let allowed = plural || slash || (prev_paren && next.paren_year) || self.clean_end(next.end);
             if !allowed {
                 break;
             }
@@ -472,6 +473,12 @@ impl<'a, 't> Scanner<'a, 't> {
     /// One numbered item at `j`: "2254", "(751)", "2254 (2015)", "67/19", "ES-10/19",
     /// "194 (III)", "217 A (III)", "1904 (د-18)".
     fn item(&self, j: usize) -> Option<Item> {
+        self.item_in(j, false)
+    }
+
+    /// [`Self::item`]; `slashed` when the item follows a slash in a list, where a number is never
+    /// a session or a year ("1267/1989/2253").
+    fn item_in(&self, j: usize, slashed: bool) -> Option<Item> {
         let (number, session, k) = if let Some((session, at)) = self.session_prefix(j) {
             (self.number(at)?, Session::Pair(session), at + 1)
         } else {
@@ -485,24 +492,31 @@ impl<'a, 't> Scanner<'a, 't> {
                 }
                 k += 1;
             }
-            // A two-part number: 67/19, 46/1, 1996/31 (but not a date 12/5/2020); a number and
-            // its year: 1701/2006.
-            if !paren && self.is(k, "/") {
+            // A two-part number: a session and a number (67/19, 46/1, ES-10/19), an ECOSOC year
+            // and a number (1996/31), a number and its year (1701/2006), or numbers joined by
+            // slashes (1267/1989/2253, read by the list loop).
+            if !paren && self.is(k, "/") && !slashed {
                 let m = self.number(k + 1)?;
-                if self.is(k + 2, "/") || self.is(k + 2, "-") {
-                    return None;
-                }
                 let is_year = |v: u32| YEARS.contains(&(v as i32));
-                if is_year(m) && !is_year(n) {
+                if n <= GA_SESSION_MAX || is_year(n) {
+                    if self.is(k + 2, "/") || self.is(k + 2, "-") {
+                        return None; // a date: 12/5/2020
+                    }
+                    (m, Session::Pair(n.to_string()), k + 2)
+                } else if is_year(m) && (sc_year(n) == Some(m as i32) || m < n || !sc_plausible(m)) {
                     let item = self.finish(n, Session::None, k + 2)?;
                     let year = Some(StatedYear { year: m as i32, strong: true });
                     return Some(Item { year, paren_year: true, ..item });
+                } else {
+                    (n, Session::None, k)
                 }
-                (m, Session::Pair(n.to_string()), k + 2)
             } else {
                 (n, Session::None, k)
             }
         };
+        if slashed && !matches!(session, Session::None) {
+            return None;
+        }
         self.finish(number, session, k)
     }
 
