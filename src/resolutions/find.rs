@@ -556,6 +556,12 @@ impl<'a, 't> Scanner<'a, 't> {
         if self.kind(k) == Some(TokenKind::Number) {
             return None;
         }
+        // Latin letters glued to the number: "1080p", "2254A" are not resolution numbers.
+        let toks = self.doc.tokens();
+        let glued = k < self.end && k > 0 && toks[k].orig.start == toks[k - 1].orig.end;
+        if glued && self.kind(k) == Some(TokenKind::Word) && self.text(k).is_ascii() {
+            return None;
+        }
         Some(Item { number, session, year, paren_year, end: k })
     }
 
