@@ -439,6 +439,10 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
         {
             return None;
         }
+        // one group of a phone number or a list of figures: "0123 456 789"
+        if j > 0 && t.kind(j - 1) == Some(TokenKind::Number) {
+            return None;
+        }
         let mut s = t.word(j).to_string();
         k = j + 1;
         // Arabic separators: "20٬000", "2٫5"
@@ -464,6 +468,9 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
                 return None;
             }
         }
+        if k < limit && t.kind(k) == Some(TokenKind::Number) {
+            return None;
+        }
         cur = digits_value(&s)?;
         digits = true;
         year_like = s.len() == 4 && (1900.0..=2100.0).contains(&cur);
@@ -482,7 +489,9 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
             // "الخمسة عشر": the tail of a definite compound whose head is not in the table
             if first && c == Class::Teen && at > 0 && {
                 let prev = t.word(at - 1);
-                prev.strip_prefix("ال").is_some_and(|s| TABLES.numbers.get(s).is_some_and(|&(_, pc)| pc == Class::Unit))
+                prev.strip_prefix("ال").is_some_and(|s| {
+                    TABLES.numbers.get(s).is_some_and(|&(_, pc)| matches!(pc, Class::Unit | Class::UnitCompound))
+                })
             } {
                 return None;
             }

@@ -249,7 +249,14 @@ fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool
     let mut end = m.tokens.end;
     let month = u32::from(m.value.month);
     let mut weak = m.value.weak;
-    if m.value.english && m.value.weak && t.orig(i).len() <= 4 && end < limit && t.word(end) == "." && t.glued(end) {
+    if m.value.english
+        && m.value.weak
+        && t.orig(i).len() <= 4
+        && end + 1 < limit
+        && t.word(end) == "."
+        && t.glued(end)
+        && t.kind(end + 1) == Some(TokenKind::Number)
+    {
         end += 1; // "Nov."
     }
     // alternative name: "/", "-", "–" or "(…)"

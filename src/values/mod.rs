@@ -168,3 +168,85 @@ impl<'a> Toks<'a> {
 pub(super) fn tsv(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateGrain, Span};
+
+    fn first_date(text: &str) -> Option<(String, String, DateGrain)> {
+        let doc = Doc::new(text, None);
+        parse_date(&doc, 0..text.len()).map(|(r, v)| (text[r].to_string(), v.value, v.grain))
+    }
+
+    #[test]
+    fn parse_date_in_datelines() {
+        let cases = [
+            ("بغداد 28 تموز 2016 – تبنى المجلس قرارا.", "28 تموز 2016", "2016-07-28"),
+            ("PARIS, Nov 3 (AFP) - Ministers met.", "Nov 3", "--11-03"),
+            ("BAMAKO, Mali, August 01, 2023-/Agency/-The council met.", "August 01, 2023", "2023-08-01"),
+            ("نيويورك في 15 تشرين الثاني (نوفمبر) - قال", "15 تشرين الثاني (نوفمبر)", "--11-15"),
+            ("نيويورك/ 31 يناير/ الأناضول", "31 يناير", "--01-31"),
+            ("القاهرة - الثلاثاء 16 نوفمبر 2021 - قال", "الثلاثاء 16 نوفمبر 2021", "2021-11-16"),
+            ("LONDON, 14 February, 2018 (Reuters) -", "14 February, 2018", "2018-02-14"),
+        ];
+        for (text, mention, value) in cases {
+            assert_eq!(first_date(text), Some((mention.to_string(), value.to_string(), DateGrain::Day)), "{text}");
+        }
+        // a weekday or a year alone is not a dateline date
+        assert_eq!(first_date("WASHINGTON, Monday (Reuters) - In 2015"), None);
+        // only inside the range
+        let text = "بيروت - قال في 3 أيار 2019";
+        let doc = Doc::new(text, None);
+        assert_eq!(parse_date(&doc, 0..text.find("قال").unwrap()), None);
+    }
+
+    fn dateline(date: &str) -> Dateline {
+        Dateline {
+            span: Span::default(),
+            locations: Vec::new(),
+            authors: Vec::new(),
+            agencies: Vec::new(),
+            date: Some(date.to_string()),
+        }
+    }
+
+    fn values(text: &str, dl: Option<&Dateline>) -> Vec<(String, String)> {
+        let doc = Doc::new(text, None);
+        extract(&doc, dl).into_iter().filter_map(|e| e.date.map(|d| (e.name, d.value))).collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_dateline() {
+        let dl = dateline("2016-07-28"); // a Thursday
+        let got = values(
+            "قال الوزير الاثنين إن اللجنة ستجتمع. وسيعقد المجلس جلسته يوم السبت المقبل، بعد زيارة في مارس الماضي وقبل 3 آب.",
+            Some(&dl),
+        );
+        let want = [
+            ("الاثنين", "2016-07-25"),
+            ("السبت المقبل", "2016-07-30"),
+            ("مارس الماضي", "2016-03"),
+            ("3 آب", "2016-08-03"),
+        ];
+        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want);
+        // the same weekday as the reference is that day; near the year's end a day goes to the nearest year
+        let dl = dateline("2021-01-02");
+        let got = values("He spoke on Saturday about the vote on Dec. 30.", Some(&dl));
+        assert_eq!(got, [("Saturday".into(), "2021-01-02".into()), ("Dec. 30".into(), "2020-12-30".into())]);
+        // an incomplete dateline date resolves nothing
+        let dl = dateline("--11-03");
+        assert_eq!(values("قال الاثنين", Some(&dl)), [("الاثنين".into(), "monday".into())]);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in ["", "٬", "2016-", "1,", "$", "US$", "أكثر من", "ألف", "١٢٬", "3 ملايين", "Nov.", "(2015", "و"]
+        {
+            let doc = Doc::new(text, None);
+            let _ = extract(&doc, None);
+            let _ = parse_date(&doc, 0..text.len());
+        }
+    }
+}
