@@ -100,14 +100,15 @@ fn arabic_dates() {
 #[test]
 fn arabic_date_negatives() {
     for text in [
-        "مارس الضغط على الحكومة لسنوات.",      // مارس the verb
-        "قال إنه أب لطفلين ويعمل في المدينة.", // أب "father" normalises like آب
-        "لا خلاف بين الاثنين على هذه المسألة.",   // "the two"
-        "شارك الأحد عشر لاعبا في المباراة.",     // eleven, not Sunday
-        "نص الرقم 2015 في القائمة على ذلك.",   // a number without a year cue
-        "أرسل القرار 2254 إلى الأعضاء.",        // resolution number
-        "اختير في المركز 1437 هـ بعد ذلك.",    // a Hijri year is not a Gregorian one
-        "ويمارس الضغط الذي بدأ منذ 1500 عام.", // 1500 years is an amount, not a year
+        "مارس الضغط على الحكومة لسنوات.",       // مارس the verb
+        "قال إنه أب لطفلين ويعمل في المدينة.",  // أب "father" normalises like آب
+        "لا خلاف بين الاثنين على هذه المسألة.",    // "the two"
+        "شارك الأحد عشر لاعبا في المباراة.",      // eleven, not Sunday
+        "نص الرقم 2015 في القائمة على ذلك.",    // a number without a year cue
+        "أرسل القرار 2254 إلى الأعضاء.",         // resolution number
+        "اختير في المركز 1437 هـ بعد ذلك.",     // a Hijri year is not a Gregorian one
+        "ويمارس الضغط الذي بدأ منذ 1500 عام.",  // 1500 years is an amount, not a year
+        "وصلت سيارة نيسان الجديدة إلى المعرض.", // a month name without a cue
     ] {
         assert_eq!(dates(text), Vec::<(String, String)>::new(), "no date in: {text}");
     }
@@ -126,6 +127,8 @@ fn english_dates() {
         ("The figures of 2016-07-28 were revised.", &[("2016-07-28", "2016-07-28")]),
         ("It expired on the 3rd of November 2020.", &[("3rd of November 2020", "2020-11-03")]),
         ("Resolution 2334 (2016) was adopted.", &[("2016", "2016")]),
+        ("In 2019 alone, the plan ran from 2020 to 2025.", &[("2019", "2019"), ("2020", "2020"), ("2025", "2025")]),
+        ("Fighting has raged since the start of the war in March 2011.", &[("March 2011", "2011-03")]),
     ];
     for (text, want) in cases {
         check("dates", dates(text), text, want);
@@ -141,6 +144,8 @@ fn english_date_negatives() {
         "Resolution 2254 was adopted unanimously.",
         "He scored 2015 points over his career.",
         "The monday meeting was cancelled.",
+        "The Sunday Times reported it. It was a Good Friday agreement.",
+        "Jan Egeland spoke to the press.",
     ] {
         assert_eq!(dates(text), Vec::<(String, String)>::new(), "no date in: {text}");
     }
@@ -166,6 +171,11 @@ fn arabic_amounts() {
         ("أنفق ما لا يقل عن 15 مليون جنيه مصري.", &[("ما لا يقل عن 15 مليون جنيه مصري", "15000000|at_least||EGP")]),
         ("وتضم البعثة 15 دولة و600 مراقب.", &[("15 دولة", "15||دولة|"), ("600 مراقب", "600||مراقب|")]),
         ("حصل على 157 صوتا.", &[("157 صوتا", "157||صوتا|")]),
+        ("شارك 5 وزراء في الاجتماع.", &[("5 وزراء", "5||وزراء|")]),
+        ("بلغت الميزانية 1.2 تريليون دولار أمريكي.", &[("1.2 تريليون دولار أمريكي", "1200000000000|||USD")]),
+        ("يبلغ عدد السكان نحو مليوني نسمة.", &[("نحو مليوني نسمة", "2000000|about|نسمة|")]),
+        ("صرف الاتحاد 300 ألف درهم إماراتي.", &[("300 ألف درهم إماراتي", "300000|||AED")]),
+        ("جرى ضخ 40 مليار دينار كويتي.", &[("40 مليار دينار كويتي", "40000000000|||KWD")]),
     ];
     for (text, want) in cases {
         check("amounts", amounts(text), text, want);
@@ -182,6 +192,10 @@ fn arabic_amount_negatives() {
         "بدأت الجلسة في الساعة 12:30 ظهرا.",
         "شارك الخمسة عشر لصالح القرار.",
         "صوت واحد في المجلس.",
+        "قتل 3 وأصيب آخرون في انفجار.",              // the next word opens a new clause
+        "وقع الانفجار نحو 10 صباحا.",                 // a time
+        "انتشر فيروس كوفيد-19 في قمة مجموعة الـ20.", // names with numbers
+        "وفاز الفريق 3-1 في المباراة.",              // a score
     ] {
         assert_eq!(amounts(text), Vec::<(String, String)>::new(), "no amount in: {text}");
     }
@@ -199,6 +213,13 @@ fn english_amounts() {
         ("Officials said two people died.", &[("two people", "2||people|")]),
         ("It costs US$40 million.", &[("US$40 million", "40000000|||USD")]),
         ("Bread costs 1,200 Syrian pounds.", &[("1,200 Syrian pounds", "1200|||SYP")]),
+        ("Nearly 4,000 civilians died.", &[("Nearly 4,000 civilians", "4000|almost|civilians|")]),
+        ("The agency needs 1.5 billion dollars.", &[("1.5 billion dollars", "1500000000|||USD")]),
+        (
+            "It raised €20 million and £3 million.",
+            &[("€20 million", "20000000|||EUR"), ("£3 million", "3000000|||GBP")],
+        ),
+        ("Some 6.6 million have fled.", &[("Some 6.6 million", "6600000|about||")]),
         (
             "The vote was 15 in favour, with twenty-four countries abstaining.",
             &[("twenty-four countries", "24||countries|")],
@@ -218,6 +239,8 @@ fn english_amount_negatives() {
         "One of the envoys left.",
         "It was the 21st century.",
         "Call 0123 456 789 today.",
+        "The 15-member council met at 10 a.m. during the COVID-19 crisis before the G20 summit.",
+        "The council voted 13 to 0.",
     ] {
         assert_eq!(amounts(text), Vec::<(String, String)>::new(), "no amount in: {text}");
     }

@@ -204,6 +204,20 @@ const STOP_AR: &[&str] = &[
     "اضافة",
     "بحسب",
     "حسب",
+    "صباحا",
+    "صباح",
+    "مساء",
+    "مساءا",
+    "ظهرا",
+    "ليلا",
+    "فجرا",
+    "عصرا",
+    "بتوقيت",
+    "ص",
+    "م",
+    "ه",
+    "ء",
+    "كم",
 ];
 /// Words that are never a counted noun after a number (English).
 const STOP_EN: &[&str] = &[
@@ -318,6 +332,12 @@ pub(super) fn counted_noun_at(t: &Toks<'_>, i: usize) -> Option<usize> {
     if w.starts_with(is_arabic_script) {
         let letters = w.chars().count();
         if letters < 2 || w.starts_with("ال") || STOP_AR.contains(&w) || TABLES.numbers.contains_key(w) {
+            return None;
+        }
+        // "3 وأصيب": a conjunction opening the next clause, before a verb, an article or a stop word
+        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
+            && (rest.starts_with(['ا', 'ي', 'ت', 'ن']) || STOP_AR.contains(&rest) || rest.chars().count() < 2)
+        {
             return None;
         }
         Some(i + 1)

@@ -534,7 +534,11 @@ fn weekday_at(t: &Toks<'_>, i: usize, limit: usize) -> Option<(u8, usize)> {
         return None;
     }
     if english {
-        if !ascii_upper_initial(t.orig(i)) {
+        // "Sunday Times", "Good Friday", "Super Tuesday": names, not days
+        if !ascii_upper_initial(t.orig(i))
+            || t.is(m.tokens.end, &["Times", "Telegraph", "Express", "Mirror", "Post", "Herald", "Tribune", "Mail"])
+            || (i > 0 && t.is(i - 1, &["Good", "Black", "Super", "Bloody", "Palm", "Easter", "Cyber", "Ash", "Holy"]))
+        {
             return None;
         }
     } else {
@@ -601,7 +605,10 @@ fn year_with_cue(t: &Toks<'_>, i: usize, limit: usize, after_year: bool) -> Opti
     let listed = after_year
         && prev != usize::MAX
         && (matches!(t.word(prev), "و" | "-" | "–" | "," | "،") || t.is(prev, &["and", "to", "الي", "او", "or"]));
-    let next_is_noun = super::amounts::counted_noun_at(t, end).is_some();
+    // "قبل 1500 عام", "in 2000 cases": a counted noun makes it an amount (English nouns after a
+    // number above one are plural)
+    let next_is_noun =
+        super::amounts::counted_noun_at(t, end).is_some() && (!t.word(end).is_ascii() || t.word(end).ends_with('s'));
     let ok = era_mark || (strong && !next_is_noun) || (plausible && (paren || ((weak || listed) && !next_is_noun)));
     ok.then_some((y, end))
 }

@@ -146,10 +146,13 @@ impl<'a> Toks<'a> {
         i > 0 && i < self.toks.len() && self.toks[i].norm.start == self.toks[i - 1].norm.end
     }
 
-    /// True when token `i` is (or, with a proclitic set aside, is) one of `words`.
+    /// True when token `i` is (or, with a proclitic set aside, is) one of `words` (ASCII case folded).
     pub(super) fn stem_in(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
-        !w.is_empty() && clitic_splits(w).any(|s| words.contains(&s.stem.as_ref()))
+        if w.is_ascii() {
+            return !w.is_empty() && words.iter().any(|x| x.eq_ignore_ascii_case(w));
+        }
+        clitic_splits(w).any(|s| words.contains(&s.stem.as_ref()))
     }
 
     /// True when token `i` is exactly one of `words` (ASCII case folded).
