@@ -498,6 +498,7 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
         // number words
         let mut first = true;
         let mut skip_article_scale = false;
+        let mut skip_of = false;
         loop {
             if k >= limit || taken[k] {
                 break;
@@ -583,6 +584,16 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
                     if first {
                         several = true;
                         cur = v;
+                        // "hundreds of thousands", "tens of millions"
+                        if t.is(at + 1, &["of"])
+                            && let Some((v2, Class::Several, _)) = number_word(t, at + 2, false)
+                            && v2 >= 1000.0
+                            && at + 2 < limit
+                        {
+                            cur *= v2;
+                            k = at + 2;
+                            skip_of = true;
+                        }
                         true
                     } else if several && v >= 1000.0 && total == 0.0 {
                         total = cur * v;
@@ -629,7 +640,7 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
                 prefix = p;
             }
             first = false;
-            k = at + 1;
+            k = if std::mem::take(&mut skip_of) { k + 1 } else { at + 1 };
             if std::mem::take(&mut skip_article_scale) {
                 k += 1;
             }

@@ -13,9 +13,10 @@ struct MonthName {
     month: u8,
     /// English (Latin-script) name: it must be capitalised in the text.
     english: bool,
-    /// An abbreviation ("Nov"), or a name that is also a common word ("May", "March", مارس the
-    /// verb, آب which normalises like أب "father"): needs a day or a year next to it, or a cue.
-    weak: bool,
+    /// An abbreviation ("Nov", "Sept"): it needs a day or a year next to it. (Every month name
+    /// alone needs a cue, since several are also common words: "May", "March", مارس the verb,
+    /// آب which normalises like أب "father", نيسان the car maker.)
+    abbr: bool,
 }
 
 struct Calendar {
@@ -35,10 +36,8 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         let english = name.is_ascii();
         match kind {
             "month" => {
-                let weak = series.starts_with("en-abbr")
-                    || matches!(name, "May" | "March" | "مارس" | "آب" | "ماي")
-                    || (english && name.len() <= 4);
-                months.insert(name, MonthName { month: n, english, weak });
+                let abbr = series.starts_with("en-abbr") || (english && series.contains("hand"));
+                months.insert(name, MonthName { month: n, english, abbr });
             }
             "weekday" => weekdays.insert(name, (n, english)),
             _ => panic!("calendar.tsv: unknown kind {kind}"),
@@ -168,7 +167,7 @@ struct CalHit {
     end: usize,
     parts: Parts,
     bare: bool,
-    weak: bool,
+    abbr: bool,
 }
 
 const MONTH_CUES: &[&str] = &[
@@ -239,7 +238,7 @@ fn ascii_upper_initial(s: &str) -> bool {
 }
 
 /// A month name at token `i` (with an alternative name after "/", "-" or in parentheses, as in
-/// "أيلول/سبتمبر" or "تشرين الثاني (نوفمبر)"): its end, month and weakness.
+/// "أيلول/سبتمبر" or "تشرين الثاني (نوفمبر)"): its end, month and whether it is an abbreviation.
 fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool)> {
     let m = CALENDAR.months.longest_at(t.an, i)?;
     if m.tokens.end > limit || (m.value.english && !ascii_upper_initial(t.orig(i))) {
@@ -248,10 +247,9 @@ fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool
     // a clitic is fine on an Arabic month ("وفي أيار", "بيناير"), not on an English one
     let mut end = m.tokens.end;
     let month = u32::from(m.value.month);
-    let mut weak = m.value.weak;
+    let mut abbr = m.value.abbr;
     if m.value.english
-        && m.value.weak
-        && t.orig(i).len() <= 4
+        && m.value.abbr
         && end + 1 < limit
         && t.word(end) == "."
         && t.glued(end)
@@ -267,13 +265,13 @@ fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool
         && m2.tokens.end <= limit
         && m2.value.month == m.value.month
     {
-        weak = false;
+        abbr = false;
         end = m2.tokens.end;
         if sep == "(" && end < limit && t.word(end) == ")" {
             end += 1;
         }
     }
-    Some((end, month, weak))
+    Some((end, month, abbr))
 }
 
 /// A day number 1–31 at token `i` ("3", "03", "3rd"): its value and end.
@@ -384,7 +382,7 @@ fn numeric_date(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<(
 /// A calendar expression starting at token `i`.
 fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<CalHit> {
     if let Some((end, parts)) = numeric_date(t, i, limit, english) {
-        return Some(CalHit { end, parts, bare: false, weak: false });
+        return Some(CalHit { end, parts, bare: false, abbr: false });
     }
     // day first: "11 أيلول/سبتمبر 2001", "3rd of November", "الحادي عشر من سبتمبر"
     let day = if let Some((d, mut k)) = day_number(t, i, limit) {
@@ -407,13 +405,13 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
             parts.y = Some(y);
             end = e;
         }
-        return Some(CalHit { end, parts, bare: false, weak: false });
+        return Some(CalHit { end, parts, bare: false, abbr: false });
     }
     if day.is_some() {
         return None;
     }
     // month first: "November 3, 2015", "Nov. 3", "يناير 2016", "March of 2015"
-    let (mut end, m, weak) = month_group(t, i, limit)?;
+    let (mut end, m, abbr) = month_group(t, i, limit)?;
     let mut parts = Parts { y: None, m: Some(m), d: None };
     let mut bare = true;
     if english && let Some((d, e)) = day_number(t, end, limit) {
@@ -427,7 +425,7 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
         end = e;
         bare = false;
     }
-    Some(CalHit { end, parts, bare, weak })
+    Some(CalHit { end, parts, bare, abbr })
 }
 
 /// The relative modifier after a date expression ("الماضي") or before it ("last"): its value
@@ -523,7 +521,7 @@ fn resolve(parts: Parts, rel: Rel, reference: Option<Ymd>) -> Option<DateValue> 
 }
 
 const WEEKDAY_NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-/// Words before a weekday, in its sentence, that put it in the future.
+/// Words before a weekday, in its clause, that put it in the future.
 const FUTURE_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتزم", "will", "scheduled", "due", "expected", "plans"];
 
 /// A weekday at token `i`: (weekday, end).
@@ -554,6 +552,31 @@ fn weekday_at(t: &Toks<'_>, i: usize, limit: usize) -> Option<(u8, usize)> {
     Some((wd, m.tokens.end))
 }
 
+/// Nouns that look like a verb with the future prefix سـ.
+const NOT_FUTURE: &[&str] = &[
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سيد",
+    "سياد",
+    "ستة",
+    "ستين",
+    "ستون",
+    "سنة",
+    "سنوات",
+    "سنوي",
+    "سيناريو",
+    "سيول",
+    "ستراتيج",
+];
+
+/// True for an Arabic verb with the future prefix سـ ("سيعقد", "وستجري", "سنناقش").
+fn is_future_verb(w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    let Some(rest) = w.strip_prefix('س') else { return false };
+    rest.starts_with(['ي', 'ت', 'ن', 'ا']) && w.chars().count() >= 5 && !NOT_FUTURE.iter().any(|n| w.starts_with(n))
+}
+
 fn resolve_weekday(
     t: &Toks<'_>,
     wd: u8,
@@ -566,7 +589,12 @@ fn resolve_weekday(
         return DateValue { value: WEEKDAY_NAMES[wd as usize - 1].to_string(), grain: DateGrain::Weekday };
     };
     let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7); // days back to the last such day
-    let future = (sentence_start..i).any(|k| t.is(k, FUTURE_CUES));
+    // the clause before the weekday: back to a comma or semicolon, at most eight tokens
+    let mut clause = i;
+    while clause > sentence_start && i - clause < 8 && !matches!(t.word(clause - 1), "،" | "," | "؛" | ";") {
+        clause -= 1;
+    }
+    let future = (clause..i).any(|k| t.is(k, FUTURE_CUES) || is_future_verb(t.word(k)));
     let offset = match rel {
         Rel::Previous => -(if back == 0 { 7 } else { back }),
         Rel::Next => {
@@ -609,7 +637,7 @@ fn year_with_cue(t: &Toks<'_>, i: usize, limit: usize, after_year: bool) -> Opti
     // number above one are plural)
     let next_is_noun =
         super::amounts::counted_noun_at(t, end).is_some() && (!t.word(end).is_ascii() || t.word(end).ends_with('s'));
-    let ok = era_mark || (strong && !next_is_noun) || (plausible && (paren || ((weak || listed) && !next_is_noun)));
+    let ok = era_mark || strong || (plausible && (paren || ((weak || listed) && !next_is_noun)));
     ok.then_some((y, end))
 }
 
@@ -656,10 +684,22 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
             i = end;
             continue;
         }
+        // the first day of a range: "يومي 3 و4 نوفمبر", "from 3 to 5 November"
+        if let Some((d, k)) = day_number(&t, i, limit)
+            && (matches!(t.word(k), "و" | "-" | "–") || t.is(k, &["الي", "حتي", "and", "to"]))
+            && let Some(c) = calendar_at(&t, k + 1, limit, english)
+            && c.parts.d.is_some()
+            && c.parts.m.is_some()
+            && let Some(v) = resolve(Parts { d: Some(d), ..c.parts }, Rel::Nearest, reference)
+        {
+            push(&mut out, i..k, v);
+            i = k + 1;
+            continue;
+        }
         if let Some(c) = calendar_at(&t, i, limit, english) {
             let (rel, end) = relative(&t, i, c.end, limit);
             let cued = i > 0 && (t.stem_in(i - 1, MONTH_CUES) || t.is(i - 1, MONTH_CUES_EN));
-            let accept = !c.bare || rel != Rel::Nearest || (cued && !(c.weak && english && !t.is(i - 1, &["in"])));
+            let accept = !c.bare || (!c.abbr && (rel != Rel::Nearest || cued));
             if accept && let Some(v) = resolve(c.parts, rel, reference) {
                 let end = if c.bare { end } else { c.end };
                 if c.parts.y.is_some() {

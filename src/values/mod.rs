@@ -234,6 +234,10 @@ mod tests {
         ];
         let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(got, want);
+        // a verb with the future prefix سـ points forward
+        let dl = dateline("2016-07-28");
+        let got = values("وقال الوزير إن الحكومة ستعقد اجتماعها الأحد، وإن السياسة تغيرت الثلاثاء.", Some(&dl));
+        assert_eq!(got, [("الأحد".into(), "2016-07-31".into()), ("الثلاثاء".into(), "2016-07-26".into())]);
         // the same weekday as the reference is that day; near the year's end a day goes to the nearest year
         let dl = dateline("2021-01-02");
         let got = values("He spoke on Saturday about the vote on Dec. 30.", Some(&dl));
