@@ -291,3 +291,89 @@ fn values_are_off_with_the_entities_extractor() {
     let a = p.parse("عبر أكثر من 20 ألف مقاتل الحدود في 11 أيلول 2001.").unwrap();
     assert!(a.entities().is_empty());
 }
+
+mod robustness {
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the date and amount grammars: digits in both scripts, separators,
+    /// month and weekday names, number words, currencies, clitics and punctuation.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "3",
+            "٣",
+            "2015",
+            "٢٠١٥",
+            "20,000",
+            "1.5",
+            "٬",
+            "٫",
+            "/",
+            "-",
+            "(",
+            ")",
+            ".",
+            ",",
+            "،",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "و",
+            "بـ",
+            "يناير",
+            "أيلول",
+            "كانون الثاني",
+            "شتنبر",
+            "Nov",
+            "March",
+            "May",
+            "الاثنين",
+            "Monday",
+            "عام",
+            "in",
+            "ألف",
+            "مليون",
+            "آلاف",
+            "عشرات",
+            "ونصف",
+            "ثلاثة",
+            "عشر",
+            "million",
+            "of",
+            "$",
+            "€",
+            "دولار",
+            "دينار",
+            "كويتي",
+            "أكثر من",
+            "more than",
+            "شخصا",
+            "people",
+            "%",
+            "في المئة",
+            "الحادي عشر",
+            "من",
+            "هـ",
+            "م",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn values_never_panic_and_point_into_the_text(pieces in prop::collection::vec(piece(), 0..24)) {
+            let text: String = pieces.concat();
+            let a = khabar::parse(&text).unwrap();
+            for e in a.entities() {
+                prop_assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    prop_assert_eq!(&a.text()[m.span], m.text.as_str());
+                    prop_assert!(!m.text.is_empty());
+                }
+                if let Some(v) = &e.amount {
+                    prop_assert!(v.value.is_finite() && v.value > 0.0);
+                }
+            }
+        }
+    }
+}

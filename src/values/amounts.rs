@@ -11,16 +11,27 @@ use std::sync::LazyLock;
 /// How a number word combines with its neighbours (see `numbers.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
+    /// 1–9 (and English 10–19): added.
     Unit,
+    /// أحد/إحدى: 1, only before عشر.
     UnitCompound,
+    /// عشر/عشرة: 10 alone, +10 after a unit (ثلاثة عشر).
     Teen,
+    /// 20–90: added.
     Ten,
+    /// 100–900: multiplies a unit before it (ثلاث مئة), else added.
     Hundred,
+    /// ألف، مليون، million: multiplies what came before (or 1).
     Scale,
+    /// A dual (ألفين = 2000): only alone.
     Scale2,
+    /// A plural scale (آلاف): multiplies a number before it; alone it means "thousands".
     ScalePlural,
+    /// An unspecified multiple (عشرات، مئات، dozens): the amount's qualifier is `several`.
     Several,
+    /// نصف، ربع: of the scale after it (نصف مليون) or before it (مليون ونصف).
     Fraction,
+    /// English "a" before a scale ("a million").
     Article,
 }
 
@@ -689,7 +700,8 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
     Some((Num { start: j, end: k, value: total + cur, scaled, several, digits, year_like }, prefix))
 }
 
-/// A currency right after the number at token `k`: (ISO code, end, noun text range).
+/// A currency right after the number at token `k`: its ISO code (`None` for an ambiguous noun
+/// such as دينار alone) and the token after it.
 fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'static str>, usize)> {
     if k >= limit {
         return None;
@@ -720,11 +732,7 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
     {
         return Some((*m.value, m.tokens.end));
     }
-    let w = t.word(k);
-    if TABLES.codes.contains(w) {
-        return Some((Some(TABLES.codes.get(w).copied()?), k + 1));
-    }
-    None
+    TABLES.codes.get(t.word(k)).map(|&code| (Some(code), k + 1))
 }
 
 /// Every amount in token range `range`, skipping `taken` tokens (dates).

@@ -311,8 +311,8 @@ fn year_number(t: &Toks<'_>, i: usize, limit: usize) -> Option<(i32, usize)> {
     if end < limit && t.glued(end) && matches!(t.word(end), "م" | "ء") {
         end += 1;
     }
-    // a Hijri year ("1437 هـ", "1437هـ") is not a Gregorian one
-    if matches!(t.word(end), "ه" | "هـ") || t.word(end) == "ه" {
+    // a Hijri year ("1437 هـ", "1437هـ", "1437 هجرية") is not a Gregorian one
+    if t.word(end) == "ه" || t.is(end, &["هجري", "هجرية", "للهجرة"]) {
         return None;
     }
     Some((y, end))

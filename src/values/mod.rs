@@ -10,6 +10,13 @@
 //! noun, a currency or a scale word (ألف، مليون، million); resolution, article and phone numbers
 //! are not amounts.
 //!
+//! An amount's `qualifier` is one of `more_than`, `less_than`, `about`, `almost`, `at_least`,
+//! `up_to` (from `qualifiers.tsv`), or `several` for an unspecified multiple ("عشرات المدنيين",
+//! "thousands of people": value 10 or 1000 with `several`). Its `unit` is the counted noun as
+//! written, or the percent sign or phrase; money has a `currency` (ISO 4217) when the text says
+//! which one, and then no unit. Amounts with the same value, currency and counted noun are one
+//! entity.
+//!
 //! Relative dates are resolved against a reference date: the dateline's date when it is complete,
 //! else a publication date printed on its own short line among the article's first lines (such a
 //! line is written by the site, so it is reliable); see [`dates::reference_date`].
