@@ -244,7 +244,6 @@ fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool
     if m.tokens.end > limit || (m.value.english && !ascii_upper_initial(t.orig(i))) {
         return None;
     }
-    // a clitic is fine on an Arabic month ("وفي أيار", "بيناير"), not on an English one
     let mut end = m.tokens.end;
     let month = u32::from(m.value.month);
     let mut abbr = m.value.abbr;
@@ -386,7 +385,7 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
     }
     // day first: "11 أيلول/سبتمبر 2001", "3rd of November", "الحادي عشر من سبتمبر"
     let day = if let Some((d, mut k)) = day_number(t, i, limit) {
-        if t.is(k, &["of"]) {
+        if t.is(k, &["of", "من"]) {
             k += 1;
         }
         Some((d, k))
@@ -473,11 +472,16 @@ fn resolve(parts: Parts, rel: Rel, reference: Option<Ymd>) -> Option<DateValue> 
             }
             match reference {
                 Some(r) => {
-                    // the year that puts the day nearest the reference
-                    let best = [r.y - 1, r.y, r.y + 1]
-                        .into_iter()
-                        .filter(|&y| valid(y, m, d))
-                        .min_by_key(|&y| (Ymd { y, m, d }.days() - r.days()).abs())?;
+                    // the year that puts the day nearest the reference, or before or after it
+                    // when the text says so ("31 يناير المقبل")
+                    let years = [r.y - 1, r.y, r.y + 1].into_iter().filter(|&y| valid(y, m, d));
+                    let offset = |y: i32| Ymd { y, m, d }.days() - r.days();
+                    let best = match rel {
+                        Rel::Previous => years.filter(|&y| offset(y) < 0).max(),
+                        Rel::Next => years.filter(|&y| offset(y) > 0).min(),
+                        Rel::Current => Some(r.y).filter(|&y| valid(y, m, d)),
+                        Rel::Nearest => years.min_by_key(|&y| offset(y).abs()),
+                    }?;
                     value(Ymd { y: best, m, d }.iso(), DateGrain::Day)
                 }
                 None => value(format!("--{m:02}-{d:02}"), DateGrain::Day),
@@ -698,10 +702,13 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
         }
         if let Some(c) = calendar_at(&t, i, limit, english) {
             let (rel, end) = relative(&t, i, c.end, limit);
-            let cued = i > 0 && (t.stem_in(i - 1, MONTH_CUES) || t.is(i - 1, MONTH_CUES_EN));
+            // "في أيار", "in May", "mid-March"
+            let p = if i > 1 && t.word(i - 1) == "-" && t.glued(i) { i - 2 } else { i.wrapping_sub(1) };
+            let cued = i > 0 && (t.stem_in(p, MONTH_CUES) || t.is(p, MONTH_CUES_EN));
             let accept = !c.bare || (!c.abbr && (rel != Rel::Nearest || cued));
+            // the relative word belongs to a date without a year ("31 يناير المقبل")
+            let (rel, end) = if c.parts.y.is_none() { (rel, end) } else { (Rel::Nearest, c.end) };
             if accept && let Some(v) = resolve(c.parts, rel, reference) {
-                let end = if c.bare { end } else { c.end };
                 if c.parts.y.is_some() {
                     last_year_end = end;
                 }
