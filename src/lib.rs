@@ -63,6 +63,7 @@ mod parser;
 mod quotes;
 mod resolutions;
 pub mod text;
+mod values;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
