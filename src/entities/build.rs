@@ -1,0 +1,112 @@
+//! Document-level coreference: mentions grouped into one entity per referent.
+
+use super::{Cand, Ctx, Key};
+use crate::model::{Entity, EntityKind, Mention};
+use std::collections::HashMap;
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller index (earlier mention) becomes the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+fn words(c: &Cand) -> Option<&[String]> {
+    match &c.key {
+        Key::Name(w) => Some(w),
+        _ => None,
+    }
+}
+
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Groups the candidates of `cx` into entities, ordered by first mention.
+pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
+    let cands = &cx.cands;
+    let mut uf = UnionFind((0..cands.len()).collect());
+    let mut first_of: HashMap<&Key, usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        match first_of.get(&c.key) {
+            Some(&j) if cands[j].kind == c.kind || !matches!(c.key, Key::Name(_)) => uf.union(i, j),
+            Some(_) => {}
+            None => {
+                first_of.insert(&c.key, i);
+            }
+        }
+    }
+    for &(a, b) in &cx.pairs {
+        uf.union(a, b);
+    }
+    // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد");
+    // an organisation's shorter form joins its one longer form ("لجنة مكافحة التطرف" → "… التابعة لمجلس الأمن").
+    for kind in [EntityKind::Person, EntityKind::Organization] {
+        let named: Vec<usize> =
+            (0..cands.len()).filter(|&i| cands[i].kind == kind && words(&cands[i]).is_some()).collect();
+        for &a in &named {
+            let short = words(&cands[a]).unwrap();
+            let mut hosts: Vec<usize> = Vec::new();
+            for &b in &named {
+                let long = words(&cands[b]).unwrap();
+                let fits = match kind {
+                    EntityKind::Person => contains_run(long, short),
+                    _ => short.len() >= 2 && short.len() < long.len() && long.starts_with(short),
+                };
+                if fits {
+                    let root = uf.find(b);
+                    if !hosts.iter().any(|&h| uf.find(h) == root) {
+                        hosts.push(b);
+                    }
+                }
+            }
+            if hosts.len() == 1 {
+                uf.union(a, hosts[0]);
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..cands.len() {
+        let r = uf.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<(usize, Entity)> = groups
+        .into_values()
+        .map(|members| {
+            let kind = members
+                .iter()
+                .find(|&&i| !matches!(cands[i].key, Key::Name(_)))
+                .map_or(cands[members[0]].kind, |&i| cands[i].kind);
+            let mut mentions: Vec<Mention> = members
+                .iter()
+                .map(|&i| Mention { text: cands[i].text.clone(), span: cx.doc.span(cands[i].range.clone()) })
+                .collect();
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            mentions.dedup_by_key(|m| m.span.start);
+            let name = mentions
+                .iter()
+                .max_by_key(|m| (m.text.split_whitespace().count(), m.text.chars().count()))
+                .map(|m| m.text.clone())
+                .unwrap_or_default();
+            let code = members.iter().find_map(|&i| cands[i].code).map(str::to_string);
+            let first = mentions.first().map_or(usize::MAX, |m| m.span.start);
+            (first, Entity { kind, name, mentions, code, date: None, amount: None })
+        })
+        .collect();
+    out.sort_by_key(|(first, _)| *first);
+    out.into_iter().map(|(_, e)| e).collect()
+}
