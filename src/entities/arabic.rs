@@ -15,6 +15,12 @@ fn definite(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() >= 4
 }
 
+/// Token `k` is written with the article ال (not a name such as "إلينييز" or "ألكسندر", which
+/// normalise to the same letters).
+fn written_definite(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    definite(cx.w(k)) && cx.orig(k).starts_with("ال")
+}
+
 /// The readings of a word with a leading و/ف conjunction set aside (the word itself first).
 fn conj_readings(w: &str) -> impl Iterator<Item = &str> {
     let bare = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2);
@@ -32,6 +38,9 @@ fn after_li(w: &str) -> Option<String> {
 /// An organisation name starting at token `i`: a head noun and the words its name takes.
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let t = cx.t;
+    if let Some(p) = press_at(cx, i) {
+        return Some(p);
+    }
     let head = t.heads_ar.longest_at(cx.doc, i)?;
     // A head read through ب/ك/ل is still a head ("بوزارة"), but not through the article restored.
     let head_type = *head.value;
@@ -70,6 +79,20 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             last_good = Some(j);
             continue;
         }
+        // "… في العراق" for missions, forces, bodies
+        if matches!(w, "في" | "فى") {
+            if complements > 0
+                && purpose_ok
+                && j + 1 < cx.hi
+                && let Some(m) = t.known.longest_at(cx.doc, j + 1).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi)
+                && matches!(m.value, Known::Place(_))
+            {
+                j = m.tokens.end;
+                last_good = Some(j);
+                continue;
+            }
+            break;
+        }
         if t.stop_ar.contains(w) || t.speech_ar.contains(w) || !cx.is_ar(j) {
             break;
         }
@@ -82,20 +105,6 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                     j += 1;
                     continue;
                 }
-            }
-            break;
-        }
-        // "… في العراق" for missions, forces, bodies
-        if matches!(w, "في" | "فى") {
-            if complements > 0
-                && purpose_ok
-                && j + 1 < cx.hi
-                && let Some(m) = t.known.longest_at(cx.doc, j + 1).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi)
-                && matches!(m.value, Known::Place(_))
-            {
-                j = m.tokens.end;
-                last_good = Some(j);
-                continue;
             }
             break;
         }
@@ -128,6 +137,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             && complements > 0
             && !t.org_stop_ar.contains(rest)
             && t.heads_ar.longest_at(cx.doc, j).is_none()
+            && (j + 1 >= cx.hi || cx.is_punct(j + 1) || definite(cx.w(j + 1)) || !cx.same_para(j, j + 1))
         {
             j += 1;
             last_good = Some(j);
@@ -157,7 +167,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                 pending += 1;
                 continue;
             }
-            if head_type == Head::Definite || w.starts_with('و') {
+            if head_type == Head::Definite || w.starts_with('و') || last_good.is_some() {
                 break;
             }
             j += 1;
@@ -191,11 +201,31 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     })
 }
 
+/// A paper or site named by its last word: "أفريقيا برس", "جسور نت", "النجاح الإخباري".
+fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
+    let t = cx.t;
+    let word_ok = |k: usize| {
+        k < cx.hi && cx.free(k) && cx.is_ar(k) && !t.stop_ar.contains(cx.w(k)) && !t.press_tails_ar.contains(cx.w(k))
+    };
+    if !word_ok(i) {
+        return None;
+    }
+    let tail_at = |k: usize| k < cx.hi && cx.free(k) && t.press_tails_ar.contains(cx.w(k)) && cx.same_para(k - 1, k);
+    let end = if tail_at(i + 1) {
+        i + 2
+    } else if word_ok(i + 1) && tail_at(i + 2) {
+        i + 3
+    } else {
+        return None;
+    };
+    Some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: false, key: None, code: None })
+}
+
 /// True when word `w` may be part of a personal name.
 fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
     let t = cx.t;
-    !(t.stop_ar.contains(w)
-        || t.speech_ar.contains(w)
+    !(conj_readings(w).any(|r| t.stop_ar.contains(r) || t.speech_ar.contains(r))
+        || verbal_noun_shape(w)
         || t.demonyms_ar.contains_key(w)
         || t.titles_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0)
         || t.heads_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0))
@@ -204,6 +234,12 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
     let k = name_key(w);
     cx.t.given_ar.contains(&k) || cx.t.surname_ar.contains(&k)
+}
+
+/// Verbal nouns of the تفعيل pattern ("تقديم", "تعزيز", "تمديد"), which follow titles but are no names.
+fn verbal_noun_shape(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
 /// A word that looks like a transliterated or Arabic name rather than a common noun: it has a long
@@ -236,13 +272,19 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         let after_connector = k > j && t.connectors_ar.contains(cx.w(k - 1));
-        if definite(w) {
+        if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
             if !(words > 0 && (after_connector || known_name(cx, w) || nisba)) {
                 break;
             }
         } else if !(known_name(cx, w) || shaped_like_name(w)) {
+            // a surname such as بوريطة closes the name
+            if words > 0 && w.ends_with('ة') && w.chars().count() >= 4 && closes_name(cx, k + 1) {
+                words += 1;
+                last_word_end = k + 1;
+                break;
+            }
             break;
         }
         if known_name(cx, w) {
@@ -276,6 +318,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
                 | "بان"
         )
         || cx.t.stop_ar.contains(cx.w(k))
+        || cx.t.titles_ar.longest_at(cx.doc, k).is_some_and(|m| m.prefix == 0)
 }
 
 /// A person starting at token `i`: after a title or role (with its complement), after a speech
@@ -302,11 +345,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
                 continue;
             }
             let w = cx.w(k);
-            let role_word = definite(w)
+            let role_word = written_definite(cx, k)
                 || t.demonyms_ar.contains_key(w)
                 || matches!(w, "باسم" | "لدى" | "لدي" | "في" | "فى" | "لشؤون" | "العام" | "الخاص" | "،" | ",")
                 || after_li(w).is_some_and(|r| definite(&r) || t.masdar_ar.contains(&r))
-                || (w.starts_with('ب') && definite(&w[2..]));
+                || (w.starts_with('ب') && definite(&w[2..]))
+                || t.role_nouns_ar.contains(w)
+                || w.strip_prefix('و').is_some_and(|r| definite(r) || t.masdar_ar.contains(r));
             if !role_word || known_name(cx, w) && !definite(w) {
                 break;
             }

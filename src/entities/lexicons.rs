@@ -56,6 +56,10 @@ pub(crate) struct Tables {
     pub org_stop_ar: HashSet<String>,
     pub connectors_ar: HashSet<String>,
     pub masdar_ar: HashSet<String>,
+    /// Indefinite nouns inside a title ("وزير خارجية …").
+    pub role_nouns_ar: HashSet<String>,
+    /// Last words of a paper's or site's name ("برس", "نت", "الإخباري").
+    pub press_tails_ar: HashSet<String>,
     /// Nationality adjectives (every form, normalised) → ISO code.
     pub demonyms_ar: HashMap<String, &'static str>,
     pub demonyms_en: Lexicon<&'static str>,
@@ -138,11 +142,16 @@ fn build() -> Tables {
         let [id, name] = r[..] else { continue };
         let next = org_index.len() as u32;
         let idx = *org_index.entry(id).or_insert(next);
-        // Acronyms in capitals stay case-sensitive ("WHO" is not "who").
+        // Acronyms in capitals stay case-sensitive ("WHO" is not "who"); long ones are also written
+        // in title case ("Minusma").
         if name.chars().any(|c| c.is_ascii_lowercase()) {
             insert_cased(&mut known, name, Known::Org(idx));
         } else {
             known.insert(name, Known::Org(idx));
+            if name.len() >= 5 && name.bytes().all(|b| b.is_ascii_uppercase()) {
+                let title: String = name[..1].to_string() + &name[1..].to_ascii_lowercase();
+                known.insert(&title, Known::Org(idx));
+            }
         }
     }
 
@@ -159,6 +168,8 @@ fn build() -> Tables {
         org_stop_ar: HashSet::new(),
         connectors_ar: HashSet::new(),
         masdar_ar: HashSet::new(),
+        role_nouns_ar: HashSet::new(),
+        press_tails_ar: HashSet::new(),
         demonyms_ar: HashMap::new(),
         demonyms_en: Lexicon::new(false),
         org_tail_en: HashSet::new(),
@@ -205,6 +216,12 @@ fn build() -> Tables {
             }
             "masdar" => {
                 t.masdar_ar.insert(word);
+            }
+            "rolenoun" => {
+                t.role_nouns_ar.insert(word);
+            }
+            "presstail" => {
+                t.press_tails_ar.insert(word);
             }
             "demonym" => {
                 // Irregular forms override the derived ones.

@@ -105,6 +105,11 @@ impl<'d, 't> Ctx<'d, 't> {
         &self.norm[self.toks[i].norm.clone()]
     }
 
+    /// The original text of token `i`.
+    pub fn orig(&self, i: usize) -> &'t str {
+        &self.doc.text()[self.toks[i].orig.clone()]
+    }
+
     pub fn is_punct(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
     }
@@ -229,7 +234,9 @@ impl<'d, 't> Ctx<'d, 't> {
             let pattern = if self.is_ar(i) { arabic::org_at(self, i) } else { english::org_at(self, i) }
                 .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
-            let use_pattern = pattern.as_ref().is_some_and(|p| p.end - i > known_len);
+            // a known organisation of two words or more is not extended by a pattern
+            let known_org = known.as_ref().is_some_and(|m| matches!(m.value, Known::Org(_)) && known_len >= 2);
+            let use_pattern = !known_org && pattern.as_ref().is_some_and(|p| p.end - i > known_len);
             let next = match (known, pattern) {
                 (_, Some(p)) if use_pattern => {
                     let end = p.end;
@@ -251,6 +258,13 @@ impl<'d, 't> Ctx<'d, 't> {
     fn known_ok(&self, m: &LexMatch<'_, Known>) -> bool {
         let i = m.tokens.start;
         let stem = &self.w(i)[m.prefix..];
+        // "اتفاقيات مينسك", "Minsk agreements": a place naming an agreement is no place mention
+        if matches!(m.value, Known::Place(_))
+            && i > self.lo
+            && matches!(self.w(i - 1), "اتفاق" | "اتفاقية" | "اتفاقيات" | "معاهدة" | "مسار" | "منصة" | "عملية")
+        {
+            return false;
+        }
         match stem {
             // مالي is Mali and "financial": take it after a preposition, a clitic or a place word.
             "مالي" if m.prefix == 0 => {
@@ -283,24 +297,39 @@ impl<'d, 't> Ctx<'d, 't> {
         if end + 2 >= self.hi || self.w(end) != "(" {
             return end;
         }
-        let Some(close) = (end + 1..(end + 5).min(self.hi)).find(|&j| self.w(j) == ")") else { return end };
-        if close == end + 1 || !(end + 1..close).all(|j| self.free(j) && !self.is_punct(j)) {
+        let Some(close) = (end + 1..(end + 7).min(self.hi)).find(|&j| self.w(j) == ")") else { return end };
+        if close == end + 1 || !self.free(end + 1) || self.is_punct(end + 1) {
             return end;
         }
         let inner = end + 1..close;
         let kind = self.cands[c].kind;
-        let other = match self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end == close) {
-            Some(m) => self.add_known(&m),
-            None if kind == EntityKind::Organization && close - inner.start <= 2 => {
-                let stop =
-                    inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)));
-                if stop {
-                    return end;
+        let other =
+            match self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0) {
+                Some(m) => {
+                    let e = m.tokens.end;
+                    let o = self.add_known(&m);
+                    if e != close {
+                        // "(ISIL/Da'esh)": the first name is paired, the rest is read as usual
+                        if self.cands[o].kind == kind {
+                            self.pairs.push((c, o));
+                        }
+                        return e;
+                    }
+                    o
                 }
-                self.add(kind, inner, 0, false, None, None)
-            }
-            None => return end,
-        };
+                None if kind == EntityKind::Organization
+                    && close - inner.start <= 2
+                    && inner.clone().all(|j| self.free(j) && !self.is_punct(j)) =>
+                {
+                    let stop =
+                        inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)));
+                    if stop {
+                        return end;
+                    }
+                    self.add(kind, inner, 0, false, None, None)
+                }
+                None => return end,
+            };
         if self.cands[other].kind == kind {
             self.pairs.push((c, other));
         }
