@@ -2,7 +2,7 @@
 //! speech verbs or a known given name.
 
 use super::lexicons::{Head, Known, name_key};
-use super::{Ctx, Proposal};
+use super::{Ctx, Key, Proposal};
 use crate::model::EntityKind;
 use crate::text::clitic_splits;
 
@@ -49,6 +49,8 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let mut code = None;
     let mut complements = 0;
     let mut pending = 0; // indefinite words since the last word that may end the name
+    // "بعثة المينورسو", "قوة اليونيفيل": a head before a one-word known name is that organisation
+    let mut sole_org: Option<Known> = None;
     let purpose_ok = matches!(head_type, Head::Mission | Head::Force | Head::Body | Head::Council | Head::Definite);
     while j < cx.hi && j - i < MAX_ORG && cx.free(j) && cx.same_para(j - 1, j) {
         if cx.is_punct(j) {
@@ -73,12 +75,18 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                     break;
                 }
             }
+            if complements == 0 && m.prefix == 0 && m.tokens.len() == 1 && matches!(m.value, Known::Org(_)) {
+                sole_org = Some(*m.value);
+            } else {
+                sole_org = None;
+            }
             j = m.tokens.end;
             complements += 1;
             pending = 0;
             last_good = Some(j);
             continue;
         }
+        sole_org = None;
         // "… في العراق" for missions, forces, bodies
         if matches!(w, "في" | "فى") {
             if complements > 0
@@ -99,10 +107,16 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         // "التابعة لـ…", "المعني بـ…"
         if matches!(w, "التابعة" | "التابع" | "المعني" | "المعنية" | "المعنيه") && complements > 0
         {
-            if j + 1 < cx.hi && cx.free(j + 1) {
-                let next = cx.w(j + 1);
-                if next.starts_with('ل') || next.starts_with('ب') {
-                    j += 1;
+            let k = j + 1;
+            if k < cx.hi && cx.free(k) && cx.same_para(j, k) && cx.w(k).starts_with(['ل', 'ب']) {
+                if let Some(m) = t.known.longest_at(cx.doc, k).filter(|m| m.prefix > 0 && m.tokens.end <= cx.hi) {
+                    j = m.tokens.end;
+                    last_good = Some(j);
+                    continue;
+                }
+                if definite(&cx.w(k)[2..]) || after_li(cx.w(k)).is_some_and(|r| definite(&r)) {
+                    j = k + 1;
+                    last_good = Some(j);
                     continue;
                 }
             }
@@ -191,12 +205,16 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         // "القوات الروسية", "قوات روسية" are forces, not a named body
         return None;
     }
+    let key = match sole_org {
+        Some(Known::Org(o)) if complements == 1 => Some(Key::Org(o)),
+        _ => None,
+    };
     Some(Proposal {
         kind: EntityKind::Organization,
         end,
         prefix: head.prefix,
         restored: head.restored_article,
-        key: None,
+        key,
         code,
     })
 }
@@ -213,7 +231,7 @@ fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let tail_at = |k: usize| k < cx.hi && cx.free(k) && t.press_tails_ar.contains(cx.w(k)) && cx.same_para(k - 1, k);
     let end = if tail_at(i + 1) {
         i + 2
-    } else if word_ok(i + 1) && tail_at(i + 2) {
+    } else if word_ok(i + 1) && cx.same_para(i, i + 1) && tail_at(i + 2) {
         i + 3
     } else {
         return None;
@@ -275,7 +293,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
-            if !(words > 0 && (after_connector || known_name(cx, w) || nisba)) {
+            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba))) {
                 break;
             }
         } else if !(known_name(cx, w) || shaped_like_name(w)) {

@@ -36,6 +36,20 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
+/// Head words of peacekeeping missions and forces.
+const MISSION_HEADS: &[&str] = &["بعثه", "قوه", "قوات", "Mission", "Force"];
+
+/// Joins `a` to the hosts when they all belong to one other entity.
+fn join_unique(uf: &mut UnionFind, a: usize, hosts: &[usize]) {
+    let ra = uf.find(a);
+    let mut roots: Vec<usize> = hosts.iter().map(|&h| uf.find(h)).filter(|&r| r != ra).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    if roots.len() == 1 {
+        uf.union(a, roots[0]);
+    }
+}
+
 /// Groups the candidates of `cx` into entities, ordered by first mention.
 pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     let cands = &cx.cands;
@@ -53,31 +67,45 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     for &(a, b) in &cx.pairs {
         uf.union(a, b);
     }
-    // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد");
-    // an organisation's shorter form joins its one longer form ("لجنة مكافحة التطرف" → "… التابعة لمجلس الأمن").
-    for kind in [EntityKind::Person, EntityKind::Organization] {
-        let named: Vec<usize> =
-            (0..cands.len()).filter(|&i| cands[i].kind == kind && words(&cands[i]).is_some()).collect();
-        for &a in &named {
-            let short = words(&cands[a]).unwrap();
-            let mut hosts: Vec<usize> = Vec::new();
-            for &b in &named {
-                let long = words(&cands[b]).unwrap();
-                let fits = match kind {
-                    EntityKind::Person => contains_run(long, short),
-                    _ => short.len() >= 2 && short.len() < long.len() && long.starts_with(short),
-                };
-                if fits {
-                    let root = uf.find(b);
-                    if !hosts.iter().any(|&h| uf.find(h) == root) {
-                        hosts.push(b);
-                    }
-                }
-            }
-            if hosts.len() == 1 {
-                uf.union(a, hosts[0]);
-            }
+    // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
+    let people: Vec<usize> =
+        (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Person && words(&cands[i]).is_some()).collect();
+    for &a in &people {
+        let hosts: Vec<usize> =
+            people.iter().copied().filter(|&b| contains_run(&cands[b].words, &cands[a].words)).collect();
+        join_unique(&mut uf, a, &hosts);
+    }
+    // An organisation's shorter form joins its one longer form ("لجنة مكافحة التطرف" → "… التابعة
+    // لمجلس الأمن", "بعثة الأمم المتحدة" → "بعثة الأمم المتحدة لمساعدة العراق").
+    let orgs: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Organization).collect();
+    for &a in &orgs {
+        let short = &cands[a].words;
+        if words(&cands[a]).is_none() || short.len() < 2 {
+            continue;
         }
+        let hosts: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&b| cands[b].words.len() > short.len() && cands[b].words.starts_with(short))
+            .collect();
+        join_unique(&mut uf, a, &hosts);
+    }
+    // Missions and forces: a descriptive form ("بعثة حفظ السلام في مالي") joins the one other
+    // mission of the article.
+    for &a in &orgs {
+        let Some(head) = cands[a].words.first().filter(|h| MISSION_HEADS.contains(&h.as_str())) else { continue };
+        if words(&cands[a]).is_none() {
+            continue;
+        }
+        let hosts: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&b| {
+                cands[b].words.first() == Some(head)
+                    || matches!(cands[b].words.first(), Some(w) if w.strip_prefix('ل') == Some(head))
+            })
+            .collect();
+        join_unique(&mut uf, a, &hosts);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..cands.len() {

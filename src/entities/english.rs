@@ -124,6 +124,12 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     let speech_after = end < cx.hi && t.speech_en.contains(cx.w(end));
     let speech_before = (start > cx.lo && t.speech_en.contains(cx.w(start - 1)))
         || (start >= cx.lo + 2 && cx.w(start - 1) == "," && t.speech_en.contains(cx.w(start - 2)));
+    // an apposition after a title: "… Head of the Mission, El Ghassim Wane, said"
+    let appositive = start > cx.lo + 1
+        && cx.w(start - 1) == ","
+        && (start.saturating_sub(9).max(cx.lo)..start - 1)
+            .any(|k| capitalised(cx.w(k)) && t.titles_en.longest_at(cx.doc, k).is_some())
+        && (end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after);
     let given = t.given_en.contains(cx.w(start));
     let caps_byline = title && all_caps(cx.w(start));
     let tail = cx.w(end - 1);
@@ -132,7 +138,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     }
     let ok = match words {
         1 => false,
-        2..=4 => title || speech_after || speech_before || given || caps_byline,
+        2..=4 => title || speech_after || speech_before || given || caps_byline || appositive,
         _ => false,
     };
     ok.then_some(start..end)

@@ -62,6 +62,8 @@ pub(super) struct Cand {
     pub text: String,
     pub key: Key,
     pub code: Option<&'static str>,
+    /// Normalised words of the mention (clitics left out, ة folded).
+    pub words: Vec<String>,
 }
 
 /// The per-article state of the passes.
@@ -172,9 +174,10 @@ impl<'d, 't> Ctx<'d, 't> {
         let range = self.range(toks.clone(), prefix);
         let s = &self.doc.text()[range.clone()];
         let text = if restored { format!("ا{s}") } else { s.to_string() };
-        let key = key.unwrap_or_else(|| Key::Name(self.key_words(toks.clone(), prefix, restored)));
+        let words = self.key_words(toks.clone(), prefix, restored);
+        let key = key.unwrap_or_else(|| Key::Name(words.clone()));
         let idx = self.cands.len();
-        self.cands.push(Cand { kind, range, text, key, code });
+        self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
             if i >= self.lo && i < self.hi {
                 self.owner[i - self.lo] = Some(idx);
@@ -208,16 +211,18 @@ impl<'d, 't> Ctx<'d, 't> {
                 let a = crate::text::Analysis::new(&m.text);
                 let n = a.tokens().len();
                 let hit = self.t.known.longest_at(&a, 0).filter(|h| h.tokens.end == n && h.prefix == 0);
+                let words: Vec<String> = a
+                    .tokens()
+                    .iter()
+                    .filter(|t| t.kind != TokenKind::Punct)
+                    .map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()]))
+                    .collect();
                 let (kind, key, code) = match hit {
                     Some(h) => self.known_info(*h.value),
-                    None => {
-                        let words = a.tokens().iter().filter(|t| t.kind != TokenKind::Punct);
-                        let words = words.map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()])).collect();
-                        (kind, Key::Name(words), None)
-                    }
+                    None => (kind, Key::Name(words.clone()), None),
                 };
                 let range = m.span.range();
-                self.cands.push(Cand { kind, range, text: m.text.clone(), key, code });
+                self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
             }
         }
     }
@@ -267,73 +272,68 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         match stem {
             // مالي is Mali and "financial": take it after a preposition, a clitic or a place word.
-            "مالي" if m.prefix == 0 => {
-                i > self.lo && {
-                    let prev = self.w(i - 1);
-                    matches!(
-                        prev,
-                        "في" | "فى"
-                            | "الى"
-                            | "من"
-                            | "شمال"
-                            | "جنوب"
-                            | "وسط"
-                            | "شرق"
-                            | "غرب"
-                            | "دولة"
-                            | "جمهورية"
-                            | "حكومة"
-                            | "عاصمة"
-                    ) || matches!(prev, "،" | ",")
-                }
-            }
+            "مالي" if m.prefix == 0 => i > self.lo && MALI_BEFORE.contains(&self.w(i - 1)),
             _ => true,
         }
     }
 
-    /// After a mention ending at token `end`: "(ACRONYM)" names the same referent. Returns the
-    /// token to go on from.
+    /// After a mention ending at token `end`: "(ACRONYM)" or a quoted acronym names the same
+    /// referent when it is a new name or its letters fit the long form. Returns the token to go on from.
     fn pair_parenthesis(&mut self, c: usize, end: usize) -> usize {
-        if end + 2 >= self.hi || self.w(end) != "(" {
+        if end + 2 >= self.hi || !matches!(self.w(end), "(" | "\"") || !self.same_para(end - 1, end + 1) {
             return end;
         }
-        let Some(close) = (end + 1..(end + 7).min(self.hi)).find(|&j| self.w(j) == ")") else { return end };
+        let closer = if self.w(end) == "(" { ")" } else { "\"" };
+        let Some(close) = (end + 1..(end + 7).min(self.hi)).find(|&j| self.w(j) == closer) else { return end };
         if close == end + 1 || !self.free(end + 1) || self.is_punct(end + 1) {
             return end;
         }
         let inner = end + 1..close;
         let kind = self.cands[c].kind;
-        let other =
-            match self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0) {
-                Some(m) => {
-                    let e = m.tokens.end;
-                    let o = self.add_known(&m);
-                    if e != close {
-                        // "(ISIL/Da'esh)": the first name is paired, the rest is read as usual
-                        if self.cands[o].kind == kind {
-                            self.pairs.push((c, o));
-                        }
-                        return e;
-                    }
-                    o
-                }
-                None if kind == EntityKind::Organization
-                    && close - inner.start <= 2
-                    && inner.clone().all(|j| self.free(j) && !self.is_punct(j)) =>
-                {
-                    let stop =
-                        inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)));
-                    if stop {
-                        return end;
-                    }
-                    self.add(kind, inner, 0, false, None, None)
-                }
-                None => return end,
-            };
-        if self.cands[other].kind == kind {
-            self.pairs.push((c, other));
+        let known = self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0);
+        if let Some(m) = known {
+            let e = m.tokens.end;
+            let (k, key, _) = self.known_info(*m.value);
+            let fits = k == kind && (key == self.cands[c].key || self.acronym_fits(c, m.tokens.clone()));
+            let o = self.add_known(&m);
+            if fits {
+                self.pairs.push((c, o));
+            }
+            // "(ISIL/Da'esh)": the first name is paired, the rest is read as usual
+            return if e == close { close + 1 } else { e };
         }
+        if kind != EntityKind::Organization
+            || close - inner.start > 2
+            || !inner.clone().all(|j| self.free(j) && self.is_word(j))
+            || inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)))
+        {
+            return end;
+        }
+        let o = self.add(kind, inner, 0, false, None, None);
+        self.pairs.push((c, o));
         close + 1
+    }
+
+    /// True when the letters of the acronym at tokens `acr` follow, in order, the initials of the
+    /// words of candidate `c` ("ISIL" for "Islamic State in Iraq and the Levant", "داعش" for
+    /// "الدولة الإسلامية في العراق والشام").
+    fn acronym_fits(&self, c: usize, acr: Range<usize>) -> bool {
+        let letters: Vec<char> = acr.flat_map(|j| self.w(j).chars()).filter(|ch| ch.is_alphabetic()).collect();
+        if letters.len() < 2 {
+            return false;
+        }
+        let text = crate::text::normalize(&self.cands[c].text);
+        let initials: Vec<char> = text
+            .split(|ch: char| !ch.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| {
+                let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
+                let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w);
+                w.chars().next()
+            })
+            .collect();
+        let mut it = initials.iter();
+        letters.iter().all(|l| it.any(|i| i.to_lowercase().eq(l.to_lowercase())))
     }
 
     /// Pass 2: people.
@@ -386,6 +386,34 @@ impl<'d, 't> Ctx<'d, 't> {
         }
     }
 }
+
+/// Words after which مالي is the country, not the adjective "financial".
+const MALI_BEFORE: &[&str] = &[
+    "في",
+    "فى",
+    "الى",
+    "من",
+    "شمال",
+    "جنوب",
+    "وسط",
+    "شرق",
+    "غرب",
+    "دولة",
+    "جمهورية",
+    "حكومة",
+    "عاصمة",
+    "خارجية",
+    "داخلية",
+    "دفاع",
+    "وزير",
+    "رئيس",
+    "سفير",
+    "مندوب",
+    "شعب",
+    "جيش",
+    "،",
+    ",",
+];
 
 /// A mention an organisation rule proposes at a token.
 #[derive(Debug)]
