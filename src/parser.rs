@@ -52,7 +52,8 @@ impl Default for Extractors {
 /// ```
 /// use std::sync::Arc;
 /// let parser = Arc::new(khabar::Parser::new());
-/// let handles: Vec<_> = ["واشنطن (رويترز) - نص.", "PARIS, Nov 3 (AFP) - Text."]
+/// let texts = ["واشنطن (رويترز) - قال مسؤول إن المحادثات مستمرة.", "PARIS, Nov 3 (AFP) - Ministers met on Monday."];
+/// let handles: Vec<_> = texts
 ///     .into_iter()
 ///     .map(|text| {
 ///         let parser = Arc::clone(&parser);

@@ -37,6 +37,9 @@ enum Command {
         /// Take the language as given (ar, en) instead of detecting it.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Language>,
+        /// Parse JSON Lines records on this many threads (default: all cores); output keeps input order.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
     },
 }
 
@@ -50,7 +53,8 @@ fn parse_lang(s: &str) -> Result<Language, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Parse { files, jsonl, pretty, max_bytes, lang } = cli.command;
+    let Command::Parse { files, jsonl, pretty, max_bytes, lang, jobs } = cli.command;
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let mut builder = Parser::builder().max_input_bytes(max_bytes);
     if let Some(lang) = lang {
         builder = builder.language(lang);
@@ -59,7 +63,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result =
-        if jsonl { run_jsonl(&parser, &files, &mut out) } else { run_files(&parser, &files, pretty, &mut out) };
+        if jsonl { run_jsonl(&parser, &files, jobs, &mut out) } else { run_files(&parser, &files, pretty, &mut out) };
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(true), Ok(())) => ExitCode::SUCCESS,
@@ -113,11 +117,16 @@ fn run_files(parser: &Parser, files: &[String], pretty: bool, out: &mut impl Wri
     Ok(ok)
 }
 
-/// Parses JSON Lines records; a bad record gets an error object on its output line and the
-/// batch goes on. Returns whether every record succeeded.
-fn run_jsonl(parser: &Parser, files: &[String], out: &mut impl Write) -> io::Result<bool> {
+/// Records read and parsed per round: memory stays bounded whatever the input's size.
+const BATCH_PER_JOB: usize = 256;
+
+/// Parses JSON Lines records on `jobs` threads, in rounds of a bounded batch, writing results in
+/// input order; a bad record gets an error object on its output line and the batch goes on.
+/// Returns whether every record succeeded.
+fn run_jsonl(parser: &Parser, files: &[String], jobs: usize, out: &mut impl Write) -> io::Result<bool> {
     let stdin = ["-".to_string()];
     let files = if files.is_empty() { &stdin[..] } else { files };
+    let mut progress = Progress::new();
     let mut ok = true;
     for name in files {
         let reader: Box<dyn BufRead> = if name == "-" {
@@ -132,22 +141,103 @@ fn run_jsonl(parser: &Parser, files: &[String], out: &mut impl Write) -> io::Res
                 }
             }
         };
-        for (n, line) in reader.split(b'\n').enumerate() {
-            let line = line?;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
+        let mut lines = reader.split(b'\n').enumerate();
+        loop {
+            let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_PER_JOB * jobs);
+            for (n, line) in lines.by_ref() {
+                let line = line?;
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    batch.push((n + 1, line));
+                }
+                if batch.len() == BATCH_PER_JOB * jobs {
+                    break;
+                }
             }
-            let result = record(parser, &line);
-            ok &= result.is_ok();
-            let text = result.unwrap_or_else(|(id, kind, message, offset)| {
-                serde_json::json!({"id": id, "line": n + 1, "error": {"kind": kind, "message": message, "offset": offset}})
-                    .to_string()
-            });
-            out.write_all(text.as_bytes())?;
-            out.write_all(b"\n")?;
+            if batch.is_empty() {
+                break;
+            }
+            for (line, result) in batch.iter().zip(parse_batch(parser, &batch, jobs)) {
+                ok &= result.is_ok();
+                progress.record(line.1.len(), result.is_ok());
+                let text = result.unwrap_or_else(|(id, kind, message, offset)| {
+                    serde_json::json!({"id": id, "line": line.0, "error": {"kind": kind, "message": message, "offset": offset}})
+                        .to_string()
+                });
+                out.write_all(text.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
         }
     }
+    progress.finish();
     Ok(ok)
+}
+
+/// Parses a batch on up to `jobs` scoped threads; results come back in batch order.
+fn parse_batch(parser: &Parser, batch: &[(usize, Vec<u8>)], jobs: usize) -> Vec<Result<String, RecordError>> {
+    if jobs == 1 || batch.len() < 2 {
+        return batch.iter().map(|(_, line)| record(parser, line)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<String, RecordError>>> = (0..batch.len()).map(|_| None).collect();
+    let done = std::sync::Mutex::new(&mut results);
+    std::thread::scope(|s| {
+        for _ in 0..jobs.min(batch.len()) {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((_, line)) = batch.get(i) else { break };
+                    let r = record(parser, line);
+                    done.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(r);
+                }
+            });
+        }
+    });
+    results.into_iter().map(|r| r.expect("every record is parsed")).collect()
+}
+
+/// A progress line on standard error, only when it is a terminal.
+struct Progress {
+    enabled: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    articles: usize,
+    bytes: usize,
+    errors: usize,
+}
+
+impl Progress {
+    fn new() -> Self {
+        use std::io::IsTerminal;
+        let now = std::time::Instant::now();
+        Progress { enabled: io::stderr().is_terminal(), start: now, last: now, articles: 0, bytes: 0, errors: 0 }
+    }
+
+    fn record(&mut self, bytes: usize, ok: bool) {
+        self.articles += 1;
+        self.bytes += bytes;
+        self.errors += usize::from(!ok);
+        if self.enabled && self.last.elapsed().as_millis() >= 500 {
+            self.last = std::time::Instant::now();
+            self.print("\r");
+        }
+    }
+
+    fn print(&self, end: &str) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\r{} articles, {:.0} articles/s, {:.1} MB/s, {} errors{end}",
+            self.articles,
+            self.articles as f64 / secs,
+            self.bytes as f64 / secs / 1e6,
+            self.errors
+        );
+    }
+
+    fn finish(&self) {
+        if self.enabled && self.articles > 0 {
+            self.print("\n");
+        }
+    }
 }
 
 type RecordError = (serde_json::Value, &'static str, String, Option<usize>);

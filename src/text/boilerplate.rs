@@ -94,6 +94,15 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
     }
     tail.reverse();
     spans.extend(tail);
+    // furniture lines next to each other are one block
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(prev) if text[prev.end..r.start].trim().is_empty() => prev.end = r.end,
+            _ => merged.push(r),
+        }
+    }
+    let spans = merged;
     let body = if first < last { lines[first].start..lines[last - 1].end } else { 0..0 };
     (body, spans)
 }
@@ -120,7 +129,7 @@ mod tests {
     #[test]
     fn share_lines_at_either_edge() {
         let t = "Share\nPrint\nThe vote passed.\nTweet";
-        assert_eq!(run(t), ("The vote passed.", vec!["Share", "Print", "Tweet"]));
+        assert_eq!(run(t), ("The vote passed.", vec!["Share\nPrint", "Tweet"]));
     }
 
     #[test]

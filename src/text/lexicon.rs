@@ -113,7 +113,7 @@ impl<V> Lexicon<V> {
             let Some(entries) = self.first.get(stem) else { continue };
             for e in entries {
                 let end = i + 1 + e.rest.len();
-                if end > tokens.len() || best.as_ref().is_some_and(|b| b.len >= e.rest.len() + 1) {
+                if end > tokens.len() || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
                     continue;
                 }
                 let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| self.eq(w, &norm[t.norm.clone()]));

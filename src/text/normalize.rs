@@ -46,9 +46,12 @@ impl Normalized {
         let mut buf = [0u8; 4];
         // Bytes of `text` produced by the last original char that produced any.
         let mut last = 0..0;
+        let mut prev = ' ';
         for (offset, c) in original.char_indices() {
             let start = offset as u32;
             let end = (offset + c.len_utf8()) as u32;
+            let before = std::mem::replace(&mut prev, c);
+            let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
             let mut push = |d: char| {
                 if let Some(f) = fold(d) {
                     let s = f.encode_utf8(&mut buf);
@@ -131,7 +134,10 @@ impl Normalized {
 /// ```
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut prev = ' ';
     for c in s.chars() {
+        let before = std::mem::replace(&mut prev, c);
+        let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
         if needs_nfkc(c) {
             out.extend(std::iter::once(c).nfkc().filter_map(fold));
         } else if let Some(f) = fold(c) {
@@ -139,6 +145,14 @@ pub fn normalize(s: &str) -> String {
         }
     }
     out
+}
+
+const TATWEEL: char = '\u{0640}';
+
+/// Letters, digits and marks: a tatweel after one of these stretches a word; elsewhere (after a
+/// space or punctuation) it stands for a dash, as in the dateline "دمشق ـ".
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic_diacritic(c)
 }
 
 /// True for chars that may change under NFKC. ASCII and the core Arabic letters never do.
@@ -191,6 +205,8 @@ mod tests {
         assert_eq!(normalize("کابل یک"), "كابل يك");
         assert_eq!(normalize("۱۳۷۳ و٢٢٥٤"), "1373 و2254");
         assert_eq!(normalize("مـــجلس"), "مجلس");
+        assert_eq!(normalize("دمشق ـ قال"), "دمشق - قال");
+        assert_eq!(Normalized::new("دمشق ـ قال").as_str(), "دمشق - قال");
         assert_eq!(normalize("“quoted” ‘one’"), "\"quoted\" 'one'");
         assert_eq!(normalize("a\u{00A0}b\u{200F}c"), "a bc");
         // presentation forms: "إن مجلس الأمن"
@@ -216,7 +232,7 @@ mod tests {
 
     #[test]
     fn every_mapped_range_is_on_char_boundaries() {
-        let original = "ﻻ «بأس» ٣ ﷺ x\u{0651}y";
+        let original = "ﻻ «بأس» ٣ ﷺ x\u{0651}y دمشق ـ قال";
         let n = Normalized::new(original);
         for a in 0..=n.as_str().len() {
             for b in a..=n.as_str().len() {

@@ -70,7 +70,11 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, p: &str, r: Range<usize>, base: usi
 /// an Arabic abbreviation such as "د." or "م.").
 fn ends_with_abbreviation(s: &str) -> bool {
     let Some(body) = s.strip_suffix('.') else { return false };
-    let word_start = body.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '«').map_or(0, |i| i + 1);
+    let word_start = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '«')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &body[word_start..];
     if word.is_empty() {
         return false;
@@ -132,6 +136,7 @@ mod tests {
             vec!["The U.N. Security Council met.", "Dr. Smith spoke."]
         );
         assert_eq!(sents("By EDITH M. LEDERER today."), vec!["By EDITH M. LEDERER today."]);
+        assert_eq!(sents("«د. أحمد» وصل. ثم غادر."), vec!["«د. أحمد» وصل.", "ثم غادر."]);
         assert_eq!(
             sents("التقى د. أحمد بالوفد. وارتفع المؤشر 3.5 في المئة."),
             vec!["التقى د. أحمد بالوفد.", "وارتفع المؤشر 3.5 في المئة."]
