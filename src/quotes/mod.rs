@@ -97,7 +97,7 @@ impl<'d, 't> Ctx<'d, 't> {
     // ------------------------------------------------------------------ token helpers
 
     fn w(&self, k: usize) -> &'d str {
-        self.toks[k].text(self.norm)
+        self.toks.get(k).map_or("", |t| t.text(self.norm))
     }
 
     fn is_word(&self, k: usize) -> bool {
@@ -592,7 +592,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j + 1);
                 break;
             }
-            if self.opens(j).is_some_and(|r| self.words_in(&r.inner) >= 1) {
+            if self.opens(j).is_some_and(|r| self.words_in(&r.inner) >= 2) && (j == end || self.is_punct(j - 1)) {
                 start = Some(j);
                 break;
             }

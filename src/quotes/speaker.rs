@@ -40,13 +40,43 @@ impl Ctx<'_, '_> {
     fn bytes_without_preposition(&self, r: &Range<usize>) -> (Range<usize>, bool) {
         let w = self.w(r.start);
         let full = self.bytes(r);
-        if let Some(s) = clitic_splits(w).find(|s| s.prefix > 0 && s.stem.starts_with("ال") && !w.starts_with("ال"))
+        let (letters, restored) = if self.en {
+            (0, false)
+        } else if w.starts_with("ولل") || w.starts_with("فلل") {
+            (2, true)
+        } else if w.starts_with("لل") {
+            (1, true)
+        } else if ["ول", "وب", "فل", "فب"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
         {
-            let t = &self.toks[r.start];
-            let start = self.doc.normalization().to_original(t.norm.start + s.prefix..t.norm.end).start;
-            return (start..full.end, s.restored_article);
+            (2, false)
+        } else if ["ل", "ب", "و", "ف"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with("ال"))) {
+            (1, false)
+        } else {
+            (0, false)
+        };
+        if letters == 0 {
+            return (full, false);
         }
-        (full, false)
+        let t = &self.toks[r.start];
+        let start = self.doc.normalization().to_original(t.norm.start + 2 * letters..t.norm.end).start;
+        (start..full.end, restored)
+    }
+
+    /// True for a function word; "علي" (the preposition على once normalised) is a name after بن,
+    /// أبو or a title.
+    pub(super) fn func(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if !is_exact(w, Word::Func) {
+            return false;
+        }
+        if w == "علي" && k > 0 {
+            let prev = self.w(k - 1);
+            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو") || (is(prev, Word::Title) && self.name_like_word(k + 1))
+            {
+                return false;
+            }
+        }
+        true
     }
 
     fn text_of(&self, r: &Range<usize>) -> String {
@@ -55,8 +85,12 @@ impl Ctx<'_, '_> {
         if restored { format!("ا{s}") } else { s.to_string() }
     }
 
+    fn name_like_word(&self, k: usize) -> bool {
+        k < self.toks.len() && self.name_like(k)
+    }
+
     /// True when an Arabic token may be part of a personal name.
-    fn name_like(&self, k: usize) -> bool {
+    pub(super) fn name_like(&self, k: usize) -> bool {
         let t = &self.toks[k];
         if t.kind != TokenKind::Word || self.hit(k).is_some() {
             return false;
@@ -74,6 +108,9 @@ impl Ctx<'_, '_> {
         if definite(w) {
             return false;
         }
+        if w == "علي" && is_exact(w, Word::Func) {
+            return !self.func(k);
+        }
         ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse]
             .iter()
             .any(|&c| is(w, c))
@@ -86,7 +123,7 @@ impl Ctx<'_, '_> {
     /// The name inside a speaker phrase: the longest run of name-like tokens (the last of equal
     /// runs). A run right after a title or common noun is that noun's complement ("مندوب
     /// روسيا"), so its first token is not part of the name.
-    fn name_in(&self, r: Range<usize>) -> Option<Range<usize>> {
+    pub(super) fn name_in(&self, r: Range<usize>) -> Option<Range<usize>> {
         let mut best: Option<Range<usize>> = None;
         let mut k = r.start;
         while k < r.end {
@@ -107,13 +144,14 @@ impl Ctx<'_, '_> {
             if idafa {
                 run.start += 1;
             }
-            // A surname with the article closes a name at the end of the phrase ("حامد البياتي").
+            // A surname with the article closes a name at the end of the phrase ("حامد البياتي"),
+            // or after a one-word name when it has the nisba ending ("حسن العمري").
             if !self.en
                 && !idafa
                 && !run.is_empty()
-                && run.end + 1 == r.end
                 && run.end < r.end
                 && self.definite(run.end)
+                && (run.end + 1 == r.end || (run.len() == 1 && self.w(run.end).ends_with('ي')))
             {
                 run.end += 1;
             }
@@ -121,6 +159,8 @@ impl Ctx<'_, '_> {
             let body_name = !self.en
                 && run.end < r.end
                 && run.end == e
+                && run.len() > 1
+                && run.len() > 1
                 && self.definite(run.end)
                 && !is(self.w(run.end), Word::Title)
                 && run.end + 1 != r.end;
@@ -189,10 +229,10 @@ impl Ctx<'_, '_> {
 
     fn trim_tokens(&self, r: Range<usize>) -> Range<usize> {
         let (mut a, mut b) = (r.start, r.end);
-        while a < b && (self.is_punct(a) || is_exact(self.w(a), Word::Func)) {
+        while a < b && (self.is_punct(a) || self.func(a)) {
             a += 1;
         }
-        while b > a && (self.is_punct(b - 1) || is_exact(self.w(b - 1), Word::Func)) {
+        while b > a && (self.is_punct(b - 1) || self.func(b - 1)) {
             b -= 1;
         }
         a..b
@@ -210,7 +250,7 @@ impl Ctx<'_, '_> {
             && e - k < 5
             && self.is_word(e)
             && !self.complementizer(e)
-            && !is_exact(self.w(e), Word::Func)
+            && !self.func(e)
             && !is(self.w(e), Word::Time)
             && self.hit(e).is_none()
         {
@@ -237,7 +277,7 @@ impl Ctx<'_, '_> {
             if is(w, Word::Time) && !self.name_like(k) {
                 break;
             }
-            if is_exact(w, Word::Func) {
+            if self.func(k) {
                 let next = if k + 1 < send { self.w(k + 1) } else { "" };
                 let inner =
                     matches!(w, "في" | "لدي") && !directive && !is(next, Word::Setting) && !is(next, Word::Time);
@@ -256,7 +296,7 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         // Trailing في/لدى without what follows belongs to the setting.
-        while k > from && is_exact(self.w(k - 1), Word::Func) {
+        while k > from && self.func(k - 1) {
             k -= 1;
         }
         if k == from {
@@ -274,12 +314,13 @@ impl Ctx<'_, '_> {
         }
         // A name inside a phrase cut short at في is the speaker; cut a role-only phrase at في.
         if name.is_none() {
-            if let Some(f) = (phrase.start..phrase.end).find(|&j| is_exact(self.w(j), Word::Func)) {
+            if let Some(f) = (phrase.start..phrase.end).find(|&j| self.func(j)) {
                 phrase.end = f;
             }
         } else if let Some(n) = &name {
             if !self.en && n.end < phrase.end && n.start > phrase.start {
                 phrase.end = n.end;
+                end = n.end;
             }
         }
         let mut sp = self.make(phrase.clone(), name.clone(), form.feminine);
@@ -296,7 +337,7 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        Some((sp, end.max(phrase.end)))
+        Some((sp, end))
     }
 
     /// The Arabic speaker written before the cue (SVO): the sentence's opening noun phrase,
@@ -436,6 +477,29 @@ impl Ctx<'_, '_> {
                 let phrase = sstart..e;
                 let name = self.en_name(phrase.clone());
                 return Some(self.make(phrase, name, false));
+            }
+            return None;
+        }
+        if end > sstart + 1 && self.w(end - 1) == "," {
+            // "X, the Y, said"
+            let ce = end - 1;
+            let mut cs = ce;
+            while cs > sstart && self.w(cs - 1) != "," && ce - cs < 10 {
+                cs -= 1;
+            }
+            if cs > sstart + 1 && self.w(cs - 1) == "," && !self.en_cap(cs) {
+                let ne = cs - 1;
+                let mut ns = ne;
+                while ns > sstart && (self.en_cap(ns - 1) || self.w(ns - 1) == ".") {
+                    ns -= 1;
+                }
+                if ns < ne
+                    && let Some(n) = self.en_name(ns..ne)
+                {
+                    let mut sp = self.make(ns..ne, Some(n), false);
+                    sp.role = Some(self.text_of(&(cs..ce)));
+                    return Some(sp);
+                }
             }
             return None;
         }
@@ -647,6 +711,9 @@ impl Ctx<'_, '_> {
                     && (self.en_cap(s - 1) || (self.w(s - 1) == "." && self.en_cap(s.saturating_sub(2))))
                 {
                     s -= 1;
+                }
+                if self.w(s).eq_ignore_ascii_case("the") {
+                    s += 1;
                 }
                 if s < k {
                     let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
