@@ -107,6 +107,20 @@ const ROWS: &[Row] = &[
     Row { text: "وقال المدرب فادي سلامة إن الفريق جاهز للمباراة.\n«سنلعب من أجل الفوز ولا شيء غيره».",
           want: &[q(Indirect, "فادي سلامة", "وقال", "الفريق جاهز للمباراة"),
                   q(Direct, "فادي سلامة", "", "سنلعب من أجل الفوز ولا شيء غيره")] },
+    // A quotation before its cue and speaker.
+    Row { text: "«لن نقبل بأي تأجيل جديد للانتخابات»، قال زعيم المعارضة طارق يوسف.",
+          want: &[qr(Direct, "طارق يوسف", "زعيم المعارضة", "قال", "لن نقبل بأي تأجيل جديد للانتخابات")] },
+    // The subject of a relative clause; the addressee after the speaker is not part of it.
+    Row { text: "واستقبل الرئيس وزير المالية عادل كمال الذي قال إن الميزانية متوازنة. وقال مصدر حكومي لوكالة الأنباء إن الاجتماع كان إيجابيا.",
+          want: &[q(Indirect, "عادل كمال", "قال", "الميزانية متوازنة"),
+                  q(Indirect, "مصدر حكومي", "وقال", "الاجتماع كان إيجابيا")] },
+    // A paper named in quotation marks is part of the speaker.
+    Row { text: "وذكرت صحيفة «الأيام» أن الحكومة ستستقيل قريبا.",
+          want: &[q(Indirect, "صحيفة «الأيام»", "وذكرت", "الحكومة ستستقيل قريبا")] },
+    // Two statements in one sentence without a comma between them.
+    Row { text: "قال المحافظ ماجد صالح إن المياه عادت إلى الأحياء وأضاف أن الكهرباء ستعود غدا.",
+          want: &[q(Indirect, "ماجد صالح", "قال", "المياه عادت إلى الأحياء"),
+                  q(Indirect, "ماجد صالح", "وأضاف", "الكهرباء ستعود غدا")] },
     // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },
@@ -127,6 +141,11 @@ const ROWS: &[Row] = &[
           want: &[q(Mixed, "Security Council", "urged", "all parties \"to return to the table without conditions.\"")] },
     Row { text: "The economy will shrink by two percent this year, according to the central bank.",
           want: &[q(Indirect, "central bank", "according to", "The economy will shrink by two percent this year")] },
+    Row { text: "Mayor Ann Lee said the roads were clear. \"We worked through the night,\" she said.",
+          want: &[qr(Indirect, "Ann Lee", "Mayor", "said", "the roads were clear"),
+                  q(Direct, "Ann Lee", "said", "We worked through the night")] },
+    Row { text: "The minister told parliament that the budget would be cut.",
+          want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",
           want: &[q(Indirect, "spokesman", "said", "the border would reopen next week")] },
     // English negatives: a title in quotation marks, a verb of speech without a statement,

@@ -212,6 +212,17 @@ impl<'d, 't> Ctx<'d, 't> {
             if f.content.is_empty() {
                 continue;
             }
+            if let Some(cue) = &f.cue
+                && self.hit(self.doc.token_at_or_after(cue.start)).is_some_and(|h| self.opens_statement(h))
+                && let Some(o) = out.iter_mut().find(|o| o.content.start < cue.start && cue.start < o.content.end)
+            {
+                // A cue inside an earlier content ends that content.
+                let cut = trim(self.doc.text(), o.content.start..cue.start);
+                let cut = trim_conj(self.doc.text(), cut);
+                if self.words_in(&cut) >= 2 {
+                    o.content = cut;
+                }
+            }
             if out.iter().any(|o| o.content.start < f.content.end && f.content.start < o.content.end) {
                 continue;
             }
@@ -326,7 +337,8 @@ impl<'d, 't> Ctx<'d, 't> {
         while p > 0 && matches!(self.w(p - 1), "كما" | "and") {
             p -= 1;
         }
-        p > 0 && matches!(self.w(p - 1), "،" | "," | "؛" | ";")
+        let conj = !self.en && self.w(k).starts_with(['و', 'ف']) && !self.w(k).starts_with(h.form.lemma.as_str());
+        conj || p < k || (p > 0 && matches!(self.w(p - 1), "،" | "," | "؛" | ";"))
     }
 
     /// The content from token `start` to the clause end, as a byte range, with its kind: a
@@ -468,7 +480,23 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(end);
             }
         }
-        let Some(start) = start else { return Some((speaker, None)) };
+        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let Some(start) = start else {
+            // «…»، قال الوزير.
+            if let Some(r) = self.quote_before(k) {
+                let inner = trim(self.doc.text(), r.inner.clone());
+                let found = Found {
+                    kind: QuoteKind::Direct,
+                    speaker: None,
+                    cue: Some(cue),
+                    lemma: form.lemma.clone(),
+                    content: inner,
+                    setting: None,
+                };
+                return Some((speaker, Some(found)));
+            }
+            return Some((speaker, None));
+        };
         let (content, kind) = self.content(start)?;
         let kind = if form.class == Class::Directive && kind == QuoteKind::Direct && j > end {
             QuoteKind::Mixed
@@ -476,9 +504,19 @@ impl<'d, 't> Ctx<'d, 't> {
             kind
         };
         let setting = if form.participle { None } else { self.setting(end..j) };
-        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
         let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.clone(), content, setting };
         Some((speaker, Some(found)))
+    }
+
+    /// The quotation that closes right before the cue, with only punctuation between ("«…»،
+    /// قال").
+    fn quote_before(&self, k: usize) -> Option<Region> {
+        let mut p = k;
+        while p > self.body.start && self.is_punct(p - 1) && self.closes(p - 1).is_none() {
+            p -= 1;
+        }
+        let r = self.closes(p.checked_sub(1)?)?;
+        (p > self.body.start && self.words_in(&r.inner) >= 2).then(|| r.clone())
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
@@ -681,6 +719,17 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
     }
+}
+
+/// Trims a trailing conjunction ("و", "كما", "and") from a byte range of `text`.
+fn trim_conj(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    for c in [" كما", " و", " and", " while"] {
+        if let Some(rest) = s.strip_suffix(c) {
+            return trim(text, r.start..r.start + rest.len());
+        }
+    }
+    r
 }
 
 /// Trims whitespace and trailing sentence punctuation from a byte range of `text`.

@@ -111,7 +111,7 @@ impl Ctx<'_, '_> {
         if w == "علي" && is_exact(w, Word::Func) {
             return !self.func(k);
         }
-        ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse]
+        ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse, Word::Media]
             .iter()
             .any(|&c| is(w, c))
     }
@@ -124,6 +124,23 @@ impl Ctx<'_, '_> {
     /// runs). A run right after a title or common noun is that noun's complement ("مندوب
     /// روسيا"), so its first token is not part of the name.
     pub(super) fn name_in(&self, r: Range<usize>) -> Option<Range<usize>> {
+        if r.is_empty() {
+            return None;
+        }
+        // A person the entities extractor found inside the phrase is the name.
+        let bytes = self.bytes(&r);
+        let person = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| &e.mentions)
+            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
+            .map(|m| self.doc.tokens_in(m.span.range()))
+            .filter(|t| !t.is_empty())
+            .max_by_key(|t| t.len());
+        if person.is_some() {
+            return person;
+        }
         let mut best: Option<Range<usize>> = None;
         let mut k = r.start;
         while k < r.end {
@@ -271,7 +288,13 @@ impl Ctx<'_, '_> {
         let mut k = from;
         while k < send && k - from < MAX_PHRASE {
             let w = self.w(k);
-            if self.is_punct(k) || self.complementizer(k) || (k > from && self.hit(k).is_some()) {
+            if (self.is_punct(k) && self.opens(k).is_none())
+                || self.complementizer(k)
+                || (k > from && self.hit(k).is_some())
+            {
+                break;
+            }
+            if self.opens(k).is_some() && k == from {
                 break;
             }
             if is(w, Word::Time) && !self.name_like(k) {
@@ -284,6 +307,26 @@ impl Ctx<'_, '_> {
                 if !inner || k == from {
                     break;
                 }
+            }
+            if k > from
+                && w.starts_with('ل')
+                && clitic_splits(w).any(|c| c.prefix > 0 && is(bare(&c.stem), Word::Media))
+            {
+                break; // "لوكالة …", "للصحفيين": who was told
+            }
+            if let Some(q) = self.opens(k)
+                && k > from
+                && self.words_in(&q.inner) <= 4
+            {
+                // A quoted name inside the phrase ("صحيفة «الحياة»").
+                let after = self.doc.token_at_or_after(q.outer.end);
+                if after < send && (self.is_punct(after) || self.complementizer(after) || self.func(after)) {
+                    k = after;
+                    continue;
+                }
+            }
+            if self.opens(k).is_some() {
+                break;
             }
             if k == from && directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب")
             {
@@ -359,6 +402,20 @@ impl Ctx<'_, '_> {
             }
             let name = self.name_in(phrase.clone());
             return Some(self.make(phrase, name, false));
+        }
+        if k > sstart + 1 && matches!(self.w(k - 1), "الذي" | "التي" | "الذين") {
+            // "… الوزير الذي قال إن …": the noun phrase before the relative pronoun.
+            let e = k - 1;
+            let mut b = e;
+            while b > sstart && e - b < 6 && self.is_word(b - 1) && !self.func(b - 1) && self.hit(b - 1).is_none() {
+                b -= 1;
+            }
+            if b < e {
+                let phrase = b..e;
+                let name = self.name_in(phrase.clone());
+                let feminine = self.hit(k).is_some_and(|h| h.form.feminine);
+                return Some(self.make(phrase, name, feminine));
+            }
         }
         if cue_word.starts_with('ف') && matches!(self.w(sstart), "اما" | "واما") && k > sstart + 1 {
             let phrase = sstart + 1..k;
