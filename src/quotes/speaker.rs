@@ -312,7 +312,13 @@ impl Ctx<'_, '_> {
                 && w.starts_with('ل')
                 && clitic_splits(w).any(|c| c.prefix > 0 && is(bare(&c.stem), Word::Media))
             {
-                break; // "لوكالة …", "للصحفيين": who was told
+                // "للصحفيين", "مصدر حكومي لوكالة …": who was told; but "المدير التنفيذي للوكالة"
+                // is a role.
+                let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
+                let prev = self.w(k - 1);
+                if press || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                    break;
+                }
             }
             if let Some(q) = self.opens(k)
                 && k > from
