@@ -1,12 +1,744 @@
 //! Direct quotes and reported speech (issue #5).
+//!
+//! The finder works over the body's tokens, sentence by sentence:
+//! 1. every speech cue (`cues.tsv`, matched with its و/ف clitics by the shared [`Lexicon`]) opens a
+//!    candidate: the speaker is read after the verb (VSO), before it (SVO, "X, the Y, said"), or
+//!    taken over from the sentence's or the previous statement's speaker (participles such as
+//!    مضيفا, continuations such as "وأضاف أن"); the content starts at the complementiser
+//!    (أن/إن, "that"), a colon or a quotation mark and runs to the end of the statement;
+//! 2. quotations that no cue claimed are attributed from a "X: «…»" frame or as the continuation
+//!    of the statement before them; short ones (titles, names) are left alone;
+//! 3. speakers are linked to the entities, and a bare title ("الوزير", "المجلس") is resolved to
+//!    the named person or body it refers back to.
+//!
+//! [`Lexicon`]: crate::text::Lexicon
 
-use crate::model::{Entity, Quote};
-use crate::text::Doc;
+mod lexicon;
+mod marks;
+mod speaker;
 
-/// Loads the speech-verb lexicon.
-pub(crate) fn warm() {}
+use crate::model::{Cue, Entity, Language, Quote, QuoteKind, Speaker};
+use crate::text::{Doc, Token, TokenKind};
+use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
+use marks::Region;
+use speaker::Spk;
+use std::ops::Range;
+
+/// Loads the speech-verb lexicon and word classes.
+pub(crate) fn warm() {
+    lexicon::warm();
+}
 
 /// Finds the statements of an article in document order; speakers link into `entities`.
-pub(crate) fn extract(_doc: &Doc<'_>, _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+pub(crate) fn extract(doc: &Doc<'_>, entities: &[Entity]) -> Vec<Quote> {
+    Ctx::new(doc, entities).run()
 }
+
+/// A cue found in the text.
+#[derive(Debug, Clone)]
+struct Hit<'l> {
+    toks: Range<usize>,
+    form: &'l CueForm,
+}
+
+/// A statement before it becomes a [`Quote`].
+#[derive(Debug, Clone)]
+struct Found {
+    kind: QuoteKind,
+    speaker: Option<Spk>,
+    cue: Option<Range<usize>>,
+    lemma: String,
+    content: Range<usize>,
+    setting: Option<Range<usize>>,
+}
+
+/// Who speaks at a point of the text, for participles and continuations.
+#[derive(Debug, Clone)]
+struct Frame {
+    tok: usize,
+    sentence: usize,
+    speaker: Spk,
+}
+
+pub(super) struct Ctx<'d, 't> {
+    doc: &'d Doc<'t>,
+    ents: &'d [Entity],
+    norm: &'d str,
+    toks: &'d [Token],
+    body: Range<usize>,
+    /// Sentence index per token (usize::MAX outside every sentence).
+    sent_of: Vec<usize>,
+    sent_toks: Vec<Range<usize>>,
+    regions: Vec<Region>,
+    en: bool,
+    /// Cue hits by start token.
+    hits: Vec<Option<Hit<'static>>>,
+}
+
+impl<'d, 't> Ctx<'d, 't> {
+    fn new(doc: &'d Doc<'t>, ents: &'d [Entity]) -> Self {
+        let toks = doc.tokens();
+        let body = doc.body_tokens.clone();
+        let sent_toks: Vec<Range<usize>> = doc.sentences.iter().map(|s| doc.tokens_in(s.clone())).collect();
+        let mut sent_of = vec![usize::MAX; toks.len()];
+        for (si, r) in sent_toks.iter().enumerate() {
+            for k in r.clone() {
+                sent_of[k] = si;
+            }
+        }
+        let regions = marks::regions(doc.text(), &doc.paragraphs);
+        let en = doc.language == Language::English;
+        let mut cx =
+            Ctx { doc, ents, norm: doc.normalized(), toks, body, sent_of, sent_toks, regions, en, hits: Vec::new() };
+        cx.hits = cx.find_hits();
+        cx
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    fn w(&self, k: usize) -> &'d str {
+        self.toks.get(k).map_or("", |t| t.text(self.norm))
+    }
+
+    fn is_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    fn is_punct(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    fn sent_end(&self, k: usize) -> usize {
+        match self.sent_of.get(k) {
+            Some(&s) if s != usize::MAX => self.sent_toks[s].end,
+            _ => (k + 1).min(self.body.end),
+        }
+    }
+
+    fn sent_start(&self, k: usize) -> usize {
+        match self.sent_of.get(k) {
+            Some(&s) if s != usize::MAX => self.sent_toks[s].start,
+            _ => k,
+        }
+    }
+
+    /// The top-level quotation whose opening mark is token `k`.
+    fn opens(&self, k: usize) -> Option<&Region> {
+        let start = self.toks.get(k)?.orig.start;
+        self.regions.iter().find(|r| r.depth == 0 && r.outer.start == start)
+    }
+
+    /// The top-level quotation whose closing mark is token `k`.
+    fn closes(&self, k: usize) -> Option<&Region> {
+        let end = self.toks.get(k)?.orig.end;
+        self.regions.iter().find(|r| r.depth == 0 && r.outer.end == end && r.outer.start < self.toks[k].orig.start)
+    }
+
+    /// True when token `k` lies inside a quotation's words.
+    fn quoted(&self, k: usize) -> bool {
+        let t = &self.toks[k].orig;
+        self.regions.iter().any(|r| r.inner.start <= t.start && t.end <= r.inner.end)
+    }
+
+    fn words_in(&self, r: &Range<usize>) -> usize {
+        let tr = self.doc.tokens_in(r.clone());
+        self.toks[tr].iter().filter(|t| t.kind == TokenKind::Word).count()
+    }
+
+    /// True for أن/إن and their forms (بأن, أنه, فإن), and English "that".
+    fn complementizer(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if self.en {
+            return w.eq_ignore_ascii_case("that");
+        }
+        let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+        matches!(w, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انني" | "اني" | "انكم")
+    }
+
+    fn find_hits(&self) -> Vec<Option<Hit<'static>>> {
+        let lex = if self.en { &CUES.1 } else { &CUES.0 };
+        let mut hits = vec![None; self.toks.len()];
+        let mut k = self.body.start;
+        while k < self.body.end {
+            if let Some(m) = lex.longest_at(self.doc, k)
+                && m.tokens.end <= self.body.end
+            {
+                let w = self.w(k);
+                let prefix_ok = w[..m.prefix].chars().all(|c| c == 'و' || c == 'ف');
+                if prefix_ok && !self.quoted(k) {
+                    let end = m.tokens.end;
+                    hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
+                    k = end;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        hits
+    }
+
+    fn hit(&self, k: usize) -> Option<&Hit<'static>> {
+        self.hits.get(k).and_then(Option::as_ref)
+    }
+
+    // ------------------------------------------------------------------ the pass
+
+    fn run(&self) -> Vec<Quote> {
+        let mut found: Vec<Found> = Vec::new();
+        let mut frames: Vec<Frame> = Vec::new();
+        for k in self.body.clone() {
+            let Some(hit) = self.hit(k) else { continue };
+            let f = if self.en { self.english(hit, &frames) } else { self.arabic(hit, &frames) };
+            let Some((speaker, statement)) = f else {
+                if self.document_subject(hit) {
+                    frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: self.blocker(k) });
+                }
+                continue;
+            };
+            if let Some(sp) = speaker.clone()
+                && !hit.form.participle
+            {
+                frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: sp });
+            }
+            if let Some(mut st) = statement {
+                st.speaker = speaker;
+                found.push(st);
+            }
+        }
+        self.unclaimed_quotes(&mut found);
+        found.sort_by_key(|f| f.content.start);
+        let mut out: Vec<Found> = Vec::new();
+        for f in found {
+            if f.content.is_empty() {
+                continue;
+            }
+            if let Some(cue) = &f.cue
+                && self.hit(self.doc.token_at_or_after(cue.start)).is_some_and(|h| self.opens_statement(h))
+                && let Some(o) = out.iter_mut().find(|o| o.content.start < cue.start && cue.start < o.content.end)
+            {
+                // A cue inside an earlier content ends that content.
+                let cut = trim(self.doc.text(), o.content.start..cue.start);
+                let cut = trim_conj(self.doc.text(), cut);
+                if self.words_in(&cut) >= 2 {
+                    o.content = cut;
+                }
+            }
+            if out.iter().any(|o| o.content.start < f.content.end && f.content.start < o.content.end) {
+                continue;
+            }
+            out.push(f);
+        }
+        out.into_iter().filter(|f| f.speaker.as_ref().is_some_and(|s| !s.document)).map(|f| self.to_quote(f)).collect()
+    }
+
+    fn to_quote(&self, f: Found) -> Quote {
+        let doc = self.doc;
+        let speaker = f.speaker.map(|s| {
+            let entity = s.entity.or_else(|| speaker::link(self.ents, &s, doc.text()));
+            Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
+        });
+        let cue = f.cue.map(|r| {
+            let m = doc.mention(r.clone());
+            Cue { text: m.text, span: m.span, lemma: f.lemma.clone() }
+        });
+        Quote {
+            kind: f.kind,
+            speaker,
+            cue,
+            content: doc.mention(f.content),
+            setting: f.setting.map(|r| doc.mention(r)),
+        }
+    }
+
+    /// The speaker a participle or a subjectless verb continues: the speaker of the sentence so
+    /// far, else the last speaker whose gender agrees.
+    fn continued(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
+        let s = self.sent_of[k];
+        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+            return Some(f.speaker.clone());
+        }
+        let recent: Vec<&Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
+        let f = recent.iter().find(|f| f.speaker.feminine == feminine).or(recent.first())?;
+        (!f.speaker.document).then(|| f.speaker.clone())
+    }
+
+    /// True when the cue's subject is a document ("وأكد القرار", "the resolution stressed").
+    fn document_subject(&self, hit: &Hit<'_>) -> bool {
+        let j = hit.toks.end;
+        self.is_word(j)
+            && (is(self.w(j), Word::Doc)
+                || (self.en && self.w(j).eq_ignore_ascii_case("the") && is_exact(self.w(j + 1), Word::Doc)))
+    }
+
+    /// A frame that stops continuations from reaching past a document's sentence.
+    fn blocker(&self, k: usize) -> Spk {
+        Spk {
+            text: String::new(),
+            span: self.toks[k].orig.clone(),
+            role: None,
+            entity: None,
+            feminine: false,
+            named: false,
+            document: true,
+            toks: k..k + 1,
+        }
+    }
+
+    /// A participle's speaker: the sentence's, else (when the sentence is not about a
+    /// document) the last one of the two sentences before.
+    fn participle_speaker(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
+        let s = self.sent_of[k];
+        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+            return Some(f.speaker.clone());
+        }
+        let sstart = self.sent_start(k);
+        if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
+            return None;
+        }
+        let recent: Vec<Frame> =
+            frames.iter().filter(|f| f.tok < k && f.sentence.saturating_add(2) >= s).cloned().collect();
+        self.continued(k, feminine, &recent)
+    }
+
+    // ------------------------------------------------------------------ content
+
+    /// Where a statement whose content starts at token `start` ends (exclusive token index):
+    /// the end of the sentence, or the next cue that opens a statement of its own.
+    fn clause_end(&self, start: usize) -> usize {
+        let end = self.sent_end(start);
+        let mut k = start;
+        while k < end {
+            if let Some(h) = self.hit(k)
+                && k > start
+                && self.opens_statement(h)
+            {
+                let mut e = k;
+                while e > start && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "while"))
+                {
+                    e -= 1;
+                }
+                return e;
+            }
+            k += 1;
+        }
+        end
+    }
+
+    /// True when a cue splits the content before it off: a participle or a verb after a comma.
+    fn opens_statement(&self, h: &Hit<'_>) -> bool {
+        if h.form.class == Class::According {
+            return false;
+        }
+        let k = h.toks.start;
+        if h.form.participle {
+            return true;
+        }
+        let mut p = k;
+        while p > 0 && matches!(self.w(p - 1), "كما" | "and") {
+            p -= 1;
+        }
+        let conj = !self.en && self.w(k).starts_with(['و', 'ف']) && !self.w(k).starts_with(h.form.lemma.as_str());
+        conj || p < k || (p > 0 && matches!(self.w(p - 1), "،" | "," | "؛" | ";"))
+    }
+
+    /// The content from token `start` to the clause end, as a byte range, with its kind: a
+    /// content that opens with a quotation is that quotation (direct); one that contains a
+    /// quotation is mixed.
+    fn content(&self, start: usize) -> Option<(Range<usize>, QuoteKind)> {
+        let mut start = start;
+        while self.is_punct(start) && self.opens(start).is_none() && start < self.body.end {
+            start += 1;
+        }
+        if start >= self.body.end {
+            return None;
+        }
+        if let Some(r) = self.opens(start) {
+            let after = self.doc.token_at_or_after(r.outer.end);
+            let closes_clause = after >= self.sent_end(start).max(self.doc.token_at_or_after(r.outer.end))
+                || self.is_punct(after)
+                || self.hit(after).is_some()
+                || self.sent_of.get(after) != self.sent_of.get(start);
+            if closes_clause {
+                let inner = trim(self.doc.text(), r.inner.clone());
+                return (self.words_in(&inner) >= 2).then_some((inner, QuoteKind::Direct));
+            }
+        }
+        let end_tok = self.clause_end(start);
+        if end_tok <= start {
+            return None;
+        }
+        let mut end = self.toks[end_tok - 1].orig.end;
+        let begin = self.toks[start].orig.start;
+        // A quotation opened inside the clause runs to its closing mark.
+        let mut kind = QuoteKind::Indirect;
+        for r in self.regions.iter().filter(|r| r.depth == 0) {
+            if begin <= r.outer.start && r.outer.start < end {
+                if self.words_in(&r.inner) >= 1 {
+                    kind = QuoteKind::Mixed;
+                }
+                end = end.max(r.outer.end);
+            }
+        }
+        let range = trim(self.doc.text(), begin..end);
+        (self.words_in(&range) >= 2).then_some((range, kind))
+    }
+
+    fn setting(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let (mut a, mut b) = (r.start, r.end);
+        while a < b && (self.is_punct(a) || is_exact(self.w(a), Word::Func) && !is(self.w(a + 1), Word::Setting)) {
+            if self.w(a) == "في" || self.w(a) == "in" {
+                break;
+            }
+            a += 1;
+        }
+        while b > a && (self.is_punct(b - 1) || is_exact(self.w(b - 1), Word::Func)) {
+            b -= 1;
+        }
+        (b > a && (b - a) <= 40).then(|| self.toks[a].orig.start..self.toks[b - 1].orig.end)
+    }
+
+    // ------------------------------------------------------------------ Arabic
+
+    #[allow(clippy::type_complexity)]
+    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+        let form = hit.form;
+        let k = hit.toks.start;
+        let after = hit.toks.end;
+        let send = self.sent_end(k);
+        if matches!(form.lemma.as_str(), "عبر" | "أعرب") && !(after..send.min(after + 8)).any(|j| self.w(j) == "عن")
+        {
+            return None;
+        }
+        if form.class == Class::According {
+            return self.according(hit);
+        }
+        // Speaker
+        let (speaker, mut end) = if form.participle {
+            (self.participle_speaker(k, form.feminine, frames), after)
+        } else {
+            let from = if form.class == Class::Relay {
+                let at = (after..send.min(after + 10)).find(|&j| self.w(j) == "عن")?;
+                at + 1
+            } else {
+                after
+            };
+            match self.speaker_after(from, form) {
+                Some((sp, e)) => (Some(sp), e),
+                None => match self.speaker_before(k) {
+                    Some(sp) => (Some(sp), from),
+                    None => (self.continued(k, form.feminine, frames), from),
+                },
+            }
+        };
+        if speaker.as_ref().is_some_and(|s| s.document) {
+            return None;
+        }
+        let speaker = speaker.map(|s| self.resolve(s, k));
+        // Complement
+        let max = if form.participle { 8 } else { 45 };
+        let mut j = end;
+        let mut start = None;
+        while j < send && j - end <= max {
+            if j > end && self.hit(j).is_some_and(|h| h.form.class != Class::According) {
+                break;
+            }
+            let w = self.w(j);
+            if self.complementizer(j) || w == ":" {
+                start = Some(j + 1);
+                break;
+            }
+            if let Some(r) = self.opens(j)
+                && self.words_in(&r.inner) >= 2
+                && (j == end || self.is_punct(j - 1))
+            {
+                start = Some(j);
+                break;
+            }
+            if form.class == Class::Assert && matches!(w, "علي" | "عن") && !self.complementizer(j + 1) {
+                start = Some(j + 1);
+                break;
+            }
+            if form.class == Class::Assert && form.participle && j == end && self.is_word(j) && !is_exact(w, Word::Func)
+            {
+                start = Some(j);
+                break;
+            }
+            if form.participle && self.is_punct(j) {
+                break;
+            }
+            j += 1;
+        }
+        if start.is_none() && form.class == Class::Directive {
+            // A directive counts with quoted words inside its clause.
+            let clause_end = self.clause_end(after);
+            let quote_at = (end..clause_end).find(|&q| self.opens(q).is_some_and(|r| self.words_in(&r.inner) >= 3));
+            if quote_at.is_some() {
+                while self.is_punct(end) && end < clause_end {
+                    end += 1;
+                }
+                j = end;
+                start = Some(end);
+            }
+        }
+        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let Some(start) = start else {
+            // «…»، قال الوزير.
+            if let Some(r) = self.quote_before(k) {
+                let inner = trim(self.doc.text(), r.inner.clone());
+                let found = Found {
+                    kind: QuoteKind::Direct,
+                    speaker: None,
+                    cue: Some(cue),
+                    lemma: form.lemma.clone(),
+                    content: inner,
+                    setting: None,
+                };
+                return Some((speaker, Some(found)));
+            }
+            return Some((speaker, None));
+        };
+        let (content, kind) = self.content(start)?;
+        let kind = if form.class == Class::Directive && kind == QuoteKind::Direct && j > end {
+            QuoteKind::Mixed
+        } else {
+            kind
+        };
+        let setting = if form.participle { None } else { self.setting(end..j) };
+        let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.clone(), content, setting };
+        Some((speaker, Some(found)))
+    }
+
+    /// The quotation that closes right before the cue, with only punctuation between ("«…»،
+    /// قال").
+    fn quote_before(&self, k: usize) -> Option<Region> {
+        let mut p = k;
+        while p > self.body.start && self.is_punct(p - 1) && self.closes(p - 1).is_none() {
+            p -= 1;
+        }
+        let r = self.closes(p.checked_sub(1)?)?;
+        (p > self.body.start && self.words_in(&r.inner) >= 2).then(|| r.clone())
+    }
+
+    /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
+    #[allow(clippy::type_complexity)]
+    fn according(&self, hit: &Hit<'_>) -> Option<(Option<Spk>, Option<Found>)> {
+        let k = hit.toks.start;
+        let mut from = hit.toks.end;
+        if matches!(self.w(from), "ل" | "ـ" | "to") {
+            from += 1;
+        }
+        if self.w(from) == "ما" {
+            return None;
+        }
+        let (sp, end) = if self.en { self.en_speaker_after(from)? } else { self.speaker_after(from, hit.form)? };
+        if sp.document {
+            return None;
+        }
+        let sstart = self.sent_start(k);
+        let lead = (sstart..k).filter(|&j| self.is_word(j)).count();
+        let (content, kind) = if lead <= 1 {
+            let mut s = end;
+            while self.is_punct(s) && self.opens(s).is_none() {
+                s += 1;
+            }
+            if self.complementizer(s) {
+                s += 1;
+            }
+            self.content(s)?
+        } else {
+            let mut e = k;
+            while e > sstart && self.is_punct(e - 1) {
+                e -= 1;
+            }
+            let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[e - 1].orig.end);
+            (self.words_in(&r) >= 3).then_some(())?;
+            let kind = if self.regions.iter().any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
+            {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            (r, kind)
+        };
+        let sp = self.resolve(sp, k);
+        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let found =
+            Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
+        Some((Some(sp), Some(found)))
+    }
+
+    // ------------------------------------------------------------------ English
+
+    #[allow(clippy::type_complexity)]
+    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+        let form = hit.form;
+        let k = hit.toks.start;
+        let after = hit.toks.end;
+        let send = self.sent_end(k);
+        if form.class == Class::According {
+            return self.according(hit);
+        }
+        let (speaker, mut end) = if form.participle {
+            (self.continued(k, false, frames), after)
+        } else if let Some(sp) = self.en_speaker_before(k, frames) {
+            (Some(sp), after)
+        } else if let Some((sp, e)) = self.en_speaker_after(after) {
+            (Some(sp), e)
+        } else {
+            (self.continued(k, false, frames), after)
+        };
+        if speaker.as_ref().is_some_and(|s| s.document) {
+            return None;
+        }
+        let speaker = speaker.map(|s| self.resolve(s, k));
+        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let mk = |content, kind, setting| Found {
+            kind,
+            speaker: None,
+            cue: Some(cue.clone()),
+            lemma: form.lemma.clone(),
+            content,
+            setting,
+        };
+        // A quotation just before the speaker and cue: `"…," X said.`
+        let mut b = self.sent_start(k).max(k.saturating_sub(14));
+        let mut before_quote = None;
+        for q in (b..k).rev() {
+            if let Some(r) = self.closes(q) {
+                before_quote = Some(r.clone());
+                b = q;
+                break;
+            }
+        }
+        if let Some(r) = &before_quote {
+            let between_ok = (b + 1..k).all(|j| !self.complementizer(j));
+            let rest_words = (after..send).filter(|&j| self.is_word(j)).count();
+            let clause_after = (after..send.min(after + 12)).any(|j| self.complementizer(j));
+            if between_ok && !clause_after && (rest_words <= 12 || self.opens(after).is_none()) {
+                let inner = trim(self.doc.text(), r.inner.clone());
+                return Some((speaker, Some(mk(inner, QuoteKind::Direct, None))));
+            }
+        }
+        // "said (on Tuesday) that …", "said: …", "said “…”"
+        let mut j = end;
+        let mut start = None;
+        while j < send && j - end <= 14 {
+            if j > end && self.hit(j).is_some() {
+                break;
+            }
+            if self.complementizer(j) || self.w(j) == ":" {
+                start = Some(j + 1);
+                break;
+            }
+            if self.opens(j).is_some_and(|r| self.words_in(&r.inner) >= 2) && (j == end || self.is_punct(j - 1)) {
+                start = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        if start.is_none() && form.class == Class::Directive {
+            let clause_end = self.clause_end(after);
+            if (end..clause_end).any(|q| self.opens(q).is_some_and(|r| self.words_in(&r.inner) >= 3)) {
+                start = Some(end);
+                j = end;
+            }
+        }
+        if start.is_none()
+            && matches!(form.lemma.as_str(), "say" | "tell" | "add")
+            && self.is_word(end)
+            && !is_exact(self.w(end), Word::EnStop)
+        {
+            if form.lemma == "tell" {
+                end += 1; // the person told
+            }
+            start = Some(end);
+            j = end;
+        }
+        let Some(start) = start else { return Some((speaker, None)) };
+        let (content, kind) = self.content(start)?;
+        let kind = if form.class == Class::Directive && kind == QuoteKind::Direct { QuoteKind::Mixed } else { kind };
+        let setting = self.setting(end..j);
+        Some((speaker, Some(mk(content, kind, setting))))
+    }
+
+    // ------------------------------------------------------------------ quotations no cue claimed
+
+    fn unclaimed_quotes(&self, found: &mut Vec<Found>) {
+        let text = self.doc.text();
+        for r in self.regions.iter().filter(|r| r.depth == 0) {
+            if found.iter().any(|f| f.content.start < r.outer.end && r.outer.start < f.content.end) {
+                continue;
+            }
+            if self.words_in(&r.inner) < 4 {
+                continue;
+            }
+            let open = self.doc.token_at_or_after(r.outer.start);
+            if open >= self.body.end || open < self.body.start {
+                continue;
+            }
+            let sstart = self.sent_start(open);
+            // "X: «…»"
+            if open > sstart && self.w(open - 1) == ":" {
+                if let Some(sp) = self.speaker_colon(sstart..open - 1) {
+                    let sp = self.resolve(sp, open);
+                    let inner = trim(text, r.inner.clone());
+                    found.push(Found {
+                        kind: QuoteKind::Direct,
+                        speaker: Some(sp),
+                        cue: None,
+                        lemma: String::new(),
+                        content: inner,
+                        setting: None,
+                    });
+                }
+                continue;
+            }
+            // A quotation that opens its sentence continues the statement just before it.
+            let lead = (sstart..open).filter(|&j| self.is_word(j)).count();
+            if lead == 0 && open > self.body.start {
+                let prev = found
+                    .iter()
+                    .filter(|f| f.content.end <= r.outer.start && f.speaker.is_some())
+                    .max_by_key(|f| f.content.end);
+                if let Some(p) = prev {
+                    let gap_paras = self.doc.paragraph_at(r.outer.start).unwrap_or(0)
+                        - self.doc.paragraph_at(p.content.start).unwrap_or(0);
+                    if gap_paras <= 1 {
+                        let inner = trim(text, r.inner.clone());
+                        let speaker = p.speaker.clone();
+                        found.push(Found {
+                            kind: QuoteKind::Direct,
+                            speaker,
+                            cue: None,
+                            lemma: String::new(),
+                            content: inner,
+                            setting: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Trims a trailing conjunction ("و", "كما", "and") from a byte range of `text`.
+fn trim_conj(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    for c in [" كما", " و", " and", " while"] {
+        if let Some(rest) = s.strip_suffix(c) {
+            return trim(text, r.start..r.start + rest.len());
+        }
+    }
+    r
+}
+
+/// Trims whitespace and trailing sentence punctuation from a byte range of `text`.
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '،' | ',' | '؛' | ';' | ':'));
+    (r.start + lead).min(r.start + t.len())..r.start + t.len()
+}
+
+#[cfg(test)]
+mod tests;

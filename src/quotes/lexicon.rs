@@ -1,0 +1,189 @@
+//! The tables the statement finder reads: speech cues (`cues.tsv`) and closed word classes
+//! (`words.tsv`), parsed once.
+
+use crate::text::{Lexicon, clitic_splits, normalize};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a cue introduces a statement (see `cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Say,
+    Assert,
+    Directive,
+    According,
+    Relay,
+}
+
+/// One form of a cue.
+#[derive(Debug, Clone)]
+pub(super) struct CueForm {
+    pub(super) lemma: String,
+    pub(super) class: Class,
+    /// The subject is feminine (قالت, مضيفة).
+    pub(super) feminine: bool,
+    /// A participle or -ing form that continues the sentence's speaker.
+    pub(super) participle: bool,
+}
+
+/// A closed word class of `words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Word {
+    Title,
+    Noun,
+    Func,
+    Time,
+    Setting,
+    Doc,
+    Discourse,
+    Media,
+    EnTitle,
+    EnOrg,
+    EnStop,
+    EnPron,
+}
+
+/// The cue lexicons: Arabic, English (case-folded).
+pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLock::new(|| {
+    let mut ar = Lexicon::new(false);
+    let mut en = Lexicon::new(true);
+    for line in include_str!("cues.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [lang, lemma, class, forms] = cols[..] else { panic!("cues.tsv: bad line {line:?}") };
+        let class = match class {
+            "say" => Class::Say,
+            "assert" => Class::Assert,
+            "directive" => Class::Directive,
+            "according" => Class::According,
+            "relay" => Class::Relay,
+            _ => panic!("cues.tsv: bad class {class:?}"),
+        };
+        let lex = if lang == "ar" { &mut ar } else { &mut en };
+        // Forms are space-separated, but a multi-word form ("جدد التأكيد:m") has spaces too: a
+        // form ends at its tag.
+        let mut pending = String::new();
+        for piece in forms.split(' ') {
+            if !pending.is_empty() {
+                pending.push(' ');
+            }
+            pending.push_str(piece);
+            let Some((form, tag)) = pending.rsplit_once(':') else { continue };
+            let (feminine, participle) = match tag {
+                "m" | "p" | "x" => (false, false),
+                "f" => (true, false),
+                "pm" | "pp" => (false, true),
+                "pf" => (true, true),
+                _ => panic!("cues.tsv: bad tag {tag:?}"),
+            };
+            lex.insert(form, CueForm { lemma: lemma.to_string(), class, feminine, participle });
+            pending.clear();
+        }
+        assert!(pending.is_empty(), "cues.tsv: form without a tag in {line:?}");
+    }
+    (ar, en)
+});
+
+/// Closed word classes, keyed by normalised word (Arabic without clitics or article, English
+/// lower-cased). A word may be in several classes.
+pub(super) static WORDS: LazyLock<HashMap<String, Vec<Word>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<Word>> = HashMap::new();
+    for line in include_str!("words.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (class, words) = line.split_once('\t').expect("words.tsv: class<TAB>words");
+        let class = match class {
+            "title" => Word::Title,
+            "noun" => Word::Noun,
+            "func" => Word::Func,
+            "time" => Word::Time,
+            "setting" => Word::Setting,
+            "doc" => Word::Doc,
+            "discourse" => Word::Discourse,
+            "media" => Word::Media,
+            "en_title" => Word::EnTitle,
+            "en_org" => Word::EnOrg,
+            "en_stop" => Word::EnStop,
+            "en_pron" => Word::EnPron,
+            _ => panic!("words.tsv: bad class {class:?}"),
+        };
+        for w in words.split_whitespace() {
+            let key = normalize(w).to_lowercase();
+            let list = map.entry(key).or_default();
+            if !list.contains(&class) {
+                list.push(class);
+            }
+        }
+    }
+    map
+});
+
+/// Strips the article ال from a normalised Arabic word when at least two letters remain.
+pub(super) fn bare(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    }
+}
+
+/// True when the normalised word `w` (any clitics, article, case) is in `class`.
+pub(super) fn is(w: &str, class: Word) -> bool {
+    let has = |s: &str| WORDS.get(s).is_some_and(|l| l.contains(&class));
+    if w.is_ascii() {
+        return has(&w.to_ascii_lowercase());
+    }
+    has(w)
+        || clitic_splits(w)
+            .any(|s| has(&s.stem) || has(bare(&s.stem)) || unsuffixed(&s.stem).is_some_and(|u| has(u) || has(bare(u))))
+}
+
+/// The word without a possessive pronoun suffix (تقريره → تقرير), when at least three letters remain.
+fn unsuffixed(w: &str) -> Option<&str> {
+    for suffix in ["هما", "هم", "ها", "ه"] {
+        if let Some(rest) = w.strip_suffix(suffix)
+            && rest.chars().count() >= 3
+        {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// True when a normalised Arabic word carries the article, possibly after و/ف/ب/ل ("والمجلس",
+/// "للأمم", "بالخارج").
+pub(super) fn definite(w: &str) -> bool {
+    ["ال", "وال", "فال", "بال", "لل", "ولل", "فلل", "وبال", "فبال"].iter().any(|p| w.starts_with(p))
+}
+
+/// True when the normalised word is exactly (without clitics) in `class`.
+pub(super) fn is_exact(w: &str, class: Word) -> bool {
+    let key = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_string() };
+    WORDS.get(&key).is_some_and(|l| l.contains(&class)) || WORDS.get(bare(w)).is_some_and(|l| l.contains(&class))
+}
+
+/// Forces the tables.
+pub(super) fn warm() {
+    LazyLock::force(&CUES);
+    LazyLock::force(&WORDS);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        assert!(CUES.0.len() > 150 && CUES.1.len() > 50);
+        assert!(is("والوزير", Word::Title));
+        assert!(is("للجنة", Word::Noun));
+        assert!(is("الاثنين", Word::Time));
+        assert!(is("تقريره", Word::Setting));
+        assert!(definite("للأمم".replace('أ', "ا").as_str()) && !definite("كالساكاو"));
+        assert!(is_exact("في", Word::Func));
+        assert!(!is("لابورد", Word::Title));
+        assert!(is("Minister", Word::EnTitle));
+    }
+}

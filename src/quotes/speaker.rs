@@ -1,0 +1,824 @@
+//! Speakers: reading the speaker phrase beside a cue, splitting it into a name and a role,
+//! resolving bare titles and pronouns to the named speaker they refer back to, and linking
+//! speakers to entities.
+
+use super::Ctx;
+use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
+use crate::model::{Entity, EntityKind};
+use crate::text::{TokenKind, clitic_splits, normalize};
+use std::ops::Range;
+
+/// A speaker as found: the name (or the role when there is no name) and where it is written.
+#[derive(Debug, Clone)]
+pub(super) struct Spk {
+    pub(super) text: String,
+    /// Byte range of `text` in the original.
+    pub(super) span: Range<usize>,
+    pub(super) role: Option<String>,
+    pub(super) entity: Option<usize>,
+    /// The cue's subject was feminine.
+    pub(super) feminine: bool,
+    /// A personal or body name, not just a title.
+    pub(super) named: bool,
+    /// A document ("القرار", "the resolution"): never a speaker.
+    pub(super) document: bool,
+    /// Tokens of the speaker phrase (name and role).
+    pub(super) toks: Range<usize>,
+}
+
+/// Longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 16;
+
+impl Ctx<'_, '_> {
+    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.toks[r.start].orig.start..self.toks[r.end - 1].orig.end
+    }
+
+    /// The byte range of token range `r` with the proclitics of its first token left out when
+    /// they are a preposition (لـ, بـ) before an article: "للمتحدث" → "المتحدث"; returns whether
+    /// the article was restored.
+    fn bytes_without_preposition(&self, r: &Range<usize>) -> (Range<usize>, bool) {
+        let w = self.w(r.start);
+        let full = self.bytes(r);
+        let (letters, restored) = if self.en {
+            (0, false)
+        } else if w.starts_with("ولل") || w.starts_with("فلل") {
+            (2, true)
+        } else if w.starts_with("لل") {
+            (1, true)
+        } else if ["ول", "وب", "فل", "فب"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
+        {
+            (2, false)
+        } else if ["ل", "ب", "و", "ف"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with("ال"))) {
+            (1, false)
+        } else {
+            (0, false)
+        };
+        if letters == 0 {
+            return (full, false);
+        }
+        let t = &self.toks[r.start];
+        let start = self.doc.normalization().to_original(t.norm.start + 2 * letters..t.norm.end).start;
+        (start..full.end, restored)
+    }
+
+    /// True for a function word; "علي" (the preposition على once normalised) is a name after بن,
+    /// أبو or a title.
+    pub(super) fn func(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if !is_exact(w, Word::Func) {
+            return false;
+        }
+        if w == "علي" && k > 0 {
+            let prev = self.w(k - 1);
+            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو") || (is(prev, Word::Title) && self.name_like_word(k + 1))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn text_of(&self, r: &Range<usize>) -> String {
+        let (b, restored) = self.bytes_without_preposition(r);
+        let s = &self.doc.text()[b];
+        if restored { format!("ا{s}") } else { s.to_string() }
+    }
+
+    fn name_like_word(&self, k: usize) -> bool {
+        k < self.toks.len() && self.name_like(k)
+    }
+
+    /// True when an Arabic token may be part of a personal name.
+    pub(super) fn name_like(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if t.kind != TokenKind::Word || self.hit(k).is_some() {
+            return false;
+        }
+        let w = self.w(k);
+        if w.chars().count() < 2 {
+            return false;
+        }
+        if self.en {
+            return w.starts_with(|c: char| c.is_uppercase())
+                && !is_exact(w, Word::EnTitle)
+                && !is_exact(w, Word::EnOrg)
+                && !is_exact(w, Word::EnStop);
+        }
+        if definite(w) {
+            return false;
+        }
+        if w == "علي" && is_exact(w, Word::Func) {
+            return !self.func(k);
+        }
+        ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse, Word::Media]
+            .iter()
+            .any(|&c| is(w, c))
+    }
+
+    fn definite(&self, k: usize) -> bool {
+        self.is_word(k) && definite(self.w(k))
+    }
+
+    /// The name inside a speaker phrase: the longest run of name-like tokens (the last of equal
+    /// runs). A run right after a title or common noun is that noun's complement ("مندوب
+    /// روسيا"), so its first token is not part of the name.
+    pub(super) fn name_in(&self, r: Range<usize>) -> Option<Range<usize>> {
+        if r.is_empty() {
+            return None;
+        }
+        // A person the entities extractor found inside the phrase is the name.
+        let bytes = self.bytes(&r);
+        let person = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| &e.mentions)
+            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
+            .map(|m| self.doc.tokens_in(m.span.range()))
+            .filter(|t| !t.is_empty())
+            .max_by_key(|t| t.len());
+        if person.is_some() {
+            return person;
+        }
+        let mut best: Option<Range<usize>> = None;
+        let mut k = r.start;
+        while k < r.end {
+            if !self.name_like(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e < r.end && self.name_like(e) {
+                e += 1;
+            }
+            let mut run = k..e;
+            let idafa = k > r.start
+                && !self.en
+                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
+                && !self.definite(k - 1);
+            let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
+            if idafa {
+                run.start += 1;
+            }
+            // A surname with the article closes a name at the end of the phrase ("حامد البياتي"),
+            // or after a one-word name when it has the nisba ending ("حسن العمري").
+            if !self.en
+                && !idafa
+                && !run.is_empty()
+                && run.end < r.end
+                && self.definite(run.end)
+                && (run.end + 1 == r.end || (run.len() == 1 && self.w(run.end).ends_with('ي')))
+            {
+                run.end += 1;
+            }
+            // "موقع أخبار الأمم المتحدة": words before a definite complement name a thing, not a person.
+            let body_name = !self.en
+                && run.end < r.end
+                && run.end == e
+                && run.len() > 1
+                && run.len() > 1
+                && self.definite(run.end)
+                && !is(self.w(run.end), Word::Title)
+                && run.end + 1 != r.end;
+            if body_name {
+                k = e;
+                continue;
+            }
+            if !run.is_empty() && best.as_ref().is_none_or(|b| run.len() >= b.len()) {
+                best = Some(run);
+            }
+            k = e;
+        }
+        best
+    }
+
+    /// Builds a speaker from a phrase (token range) with its name found inside it.
+    fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
+        let head = self.w(phrase.start);
+        let document = name.is_none()
+            && (is(head, Word::Doc)
+                || (self.en
+                    && head.eq_ignore_ascii_case("the")
+                    && phrase.len() > 1
+                    && is_exact(self.w(phrase.start + 1), Word::Doc)));
+        match name {
+            Some(n) => {
+                let role = if n.start > phrase.start {
+                    Some(phrase.start..n.start)
+                } else if n.end < phrase.end {
+                    Some(n.end..phrase.end)
+                } else {
+                    None
+                };
+                let role = role.map(|r| self.trim_tokens(r)).filter(|r| !r.is_empty()).map(|r| self.text_of(&r));
+                Spk {
+                    text: self.text_of(&n),
+                    span: self.bytes_without_preposition(&n).0,
+                    role,
+                    entity: None,
+                    feminine,
+                    named: true,
+                    document: false,
+                    toks: phrase,
+                }
+            }
+            None => {
+                let mut p = phrase.clone();
+                if self.en && p.len() > 1 && self.w(p.start).eq_ignore_ascii_case("the") {
+                    p.start += 1;
+                }
+                let named =
+                    self.en && p.clone().all(|k| !self.is_word(k) || self.w(k).starts_with(|c: char| c.is_uppercase()));
+                Spk {
+                    text: self.text_of(&p),
+                    span: self.bytes_without_preposition(&p).0,
+                    role: None,
+                    entity: None,
+                    feminine,
+                    named,
+                    document,
+                    toks: phrase,
+                }
+            }
+        }
+    }
+
+    fn trim_tokens(&self, r: Range<usize>) -> Range<usize> {
+        let (mut a, mut b) = (r.start, r.end);
+        while a < b && (self.is_punct(a) || self.func(a)) {
+            a += 1;
+        }
+        while b > a && (self.is_punct(b - 1) || self.func(b - 1)) {
+            b -= 1;
+        }
+        a..b
+    }
+
+    /// A comma-delimited segment starting at `k` that is only a name ("، ناصر بوريطة،").
+    /// A leading nisba adjective ("، الفرنسي نيكولا دي ريفيير،") is left out of the name.
+    fn apposed_name(&self, k: usize, end: usize) -> Option<Range<usize>> {
+        let mut k = k;
+        if k + 1 < end && self.definite(k) && self.w(k).ends_with('ي') && self.name_like(k + 1) {
+            k += 1;
+        }
+        let mut e = k;
+        while e < end
+            && e - k < 5
+            && self.is_word(e)
+            && !self.complementizer(e)
+            && !self.func(e)
+            && !is(self.w(e), Word::Time)
+            && self.hit(e).is_none()
+        {
+            e += 1;
+        }
+        if e == k || e - k > 4 {
+            return None;
+        }
+        let ok = (k..e).all(|j| self.name_like(j) || (j + 1 == e && j > k && self.definite(j)));
+        ok.then_some(k..e)
+    }
+
+    /// The Arabic speaker written after the cue (VSO): the phrase up to the comma, the
+    /// complementiser, a setting or a time word; returns the speaker and the token after it.
+    pub(super) fn speaker_after(&self, from: usize, form: &CueForm) -> Option<(Spk, usize)> {
+        let send = self.sent_end(from.saturating_sub(1).max(self.body.start));
+        let directive = form.class == super::Class::Directive;
+        let mut k = from;
+        while k < send && k - from < MAX_PHRASE {
+            let w = self.w(k);
+            if (self.is_punct(k) && self.opens(k).is_none())
+                || self.complementizer(k)
+                || (k > from && self.hit(k).is_some())
+            {
+                break;
+            }
+            if self.opens(k).is_some() && k == from {
+                break;
+            }
+            if is(w, Word::Time) && !self.name_like(k) {
+                break;
+            }
+            if self.func(k) {
+                let next = if k + 1 < send { self.w(k + 1) } else { "" };
+                let inner =
+                    matches!(w, "في" | "لدي") && !directive && !is(next, Word::Setting) && !is(next, Word::Time);
+                if !inner || k == from {
+                    break;
+                }
+            }
+            if k > from
+                && w.starts_with('ل')
+                && clitic_splits(w).any(|c| c.prefix > 0 && is(bare(&c.stem), Word::Media))
+            {
+                // "للصحفيين", "مصدر حكومي لوكالة …": who was told; but "المدير التنفيذي للوكالة"
+                // is a role.
+                let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
+                let prev = self.w(k - 1);
+                if press || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                    break;
+                }
+            }
+            if let Some(q) = self.opens(k)
+                && k > from
+                && self.words_in(&q.inner) <= 4
+            {
+                // A quoted name inside the phrase ("صحيفة «الحياة»").
+                let after = self.doc.token_at_or_after(q.outer.end);
+                if after < send && (self.is_punct(after) || self.complementizer(after) || self.func(after)) {
+                    k = after;
+                    continue;
+                }
+            }
+            if self.opens(k).is_some() {
+                break;
+            }
+            if k == from && directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب")
+            {
+                break;
+            }
+            if k == from && w.starts_with("ب") && clitic_splits(w).any(|s| s.prefix > 0 && is(&s.stem, Word::Setting))
+            {
+                break;
+            }
+            k += 1;
+        }
+        // Trailing في/لدى without what follows belongs to the setting.
+        while k > from && self.func(k - 1) {
+            k -= 1;
+        }
+        if k == from {
+            return None;
+        }
+        let mut phrase = from..k;
+        let mut name = self.name_in(phrase.clone());
+        let mut end = k;
+        if (self.w(k) == "،" || self.w(k) == ",") && name.as_ref().is_none_or(|n| n.len() < 2 || n.end < phrase.end) {
+            if let Some(n) = self.apposed_name(k + 1, send) {
+                end = n.end;
+                name = Some(n.clone());
+                phrase = from..n.end;
+            }
+        }
+        // A name inside a phrase cut short at في is the speaker; cut a role-only phrase at في.
+        if name.is_none() {
+            if let Some(f) = (phrase.start..phrase.end).find(|&j| self.func(j)) {
+                phrase.end = f;
+            }
+        } else if let Some(n) = &name {
+            if !self.en && n.end < phrase.end && n.start > phrase.start {
+                phrase.end = n.end;
+                end = n.end;
+            }
+        }
+        let mut sp = self.make(phrase.clone(), name.clone(), form.feminine);
+        if name.is_some() && name.as_ref().is_some_and(|n| n.end == phrase.end) && end == k {
+            // "وقال جيمس كاريوكي، القائم بالأعمال …:" – a role after the name.
+            if matches!(self.w(k), "،" | ",") && self.definite(k + 1) {
+                let mut e = k + 1;
+                while e < send && e - k < 12 && self.is_word(e) && !self.complementizer(e) {
+                    e += 1;
+                }
+                if e < send && (self.w(e) == ":" || self.opens(e).is_some()) {
+                    sp.role = Some(self.text_of(&(k + 1..e)));
+                    end = e;
+                }
+            }
+        }
+        Some((sp, end))
+    }
+
+    /// The Arabic speaker written before the cue (SVO): the sentence's opening noun phrase,
+    /// possibly with an apposed name ("الرئيس الأوكراني، فلاديمير زيلينسكي، أكد"), or the
+    /// subject between كان and قد ("وكان الوزير قد اعتبر").
+    pub(super) fn speaker_before(&self, k: usize) -> Option<Spk> {
+        if self.en {
+            return None;
+        }
+        let cue_word = self.w(k);
+        let sstart = self.sent_start(k);
+        let mut end = k;
+        if end > sstart && matches!(self.w(end - 1), "قد" | "لقد") {
+            end -= 1;
+            let kana = (sstart..end).find(|&j| matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"))?;
+            let phrase = kana + 1..end;
+            if phrase.is_empty() || phrase.len() > MAX_PHRASE {
+                return None;
+            }
+            let name = self.name_in(phrase.clone());
+            return Some(self.make(phrase, name, false));
+        }
+        if k > sstart + 1 && matches!(self.w(k - 1), "الذي" | "التي" | "الذين") {
+            // "… الوزير الذي قال إن …": the noun phrase before the relative pronoun.
+            let e = k - 1;
+            let mut b = e;
+            while b > sstart && e - b < 6 && self.is_word(b - 1) && !self.func(b - 1) && self.hit(b - 1).is_none() {
+                b -= 1;
+            }
+            if b < e {
+                let phrase = b..e;
+                let name = self.name_in(phrase.clone());
+                let feminine = self.hit(k).is_some_and(|h| h.form.feminine);
+                return Some(self.make(phrase, name, feminine));
+            }
+        }
+        if cue_word.starts_with('ف') && matches!(self.w(sstart), "اما" | "واما") && k > sstart + 1 {
+            let phrase = sstart + 1..k;
+            if phrase.len() <= MAX_PHRASE {
+                let name = self.name_in(phrase.clone());
+                let feminine = self.hit(k).is_some_and(|h| h.form.feminine);
+                return Some(self.make(phrase, name, feminine));
+            }
+        }
+        if cue_word.starts_with(['و', 'ف'])
+            && self.hit(k).is_some_and(|h| !self.w(h.toks.start).starts_with(h.form.lemma.as_str()))
+        {
+            // "وأكد" opens its own clause: no subject before it.
+            if clitic_splits(cue_word).nth(1).is_some() {
+                return None;
+            }
+        }
+        // Skip an opening discourse phrase: "من جهته،", "بدوره،", "وفي سياق متصل،".
+        let mut start = sstart;
+        if let Some(c) = (sstart..end).find(|&j| matches!(self.w(j), "،" | ",")) {
+            if (sstart..c).any(|j| is(self.w(j), Word::Discourse)) || (sstart..c).any(|j| self.w(j) == "سياق") {
+                start = c + 1;
+            }
+        }
+        let phrase = start..end;
+        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        if words == 0 || words > 10 {
+            return None;
+        }
+        if phrase
+            .clone()
+            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي"))
+        {
+            return None;
+        }
+        if phrase.clone().any(|j| self.is_punct(j) && !matches!(self.w(j), "،" | ",")) {
+            return None;
+        }
+        // Segments separated by commas: a name segment and role segments.
+        let mut segs: Vec<Range<usize>> = Vec::new();
+        let mut s = phrase.start;
+        for j in phrase.clone() {
+            if self.is_punct(j) {
+                if j > s {
+                    segs.push(s..j);
+                }
+                s = j + 1;
+            }
+        }
+        if phrase.end > s {
+            segs.push(s..phrase.end);
+        }
+        let first = segs.first()?.clone();
+        let head = self.w(first.start);
+        if !(self.definite(first.start) || self.name_like(first.start) || is(head, Word::Title) || is(head, Word::Noun))
+        {
+            return None;
+        }
+        let name = segs.iter().find_map(|r| {
+            let n = self.name_in(r.clone())?;
+            Some(n)
+        });
+        let phrase = first.start..segs.last()?.end;
+        let feminine = self.hit(k).is_some_and(|h| h.form.feminine);
+        match name {
+            Some(n) => Some(self.make(phrase, Some(n), feminine)),
+            None => Some(self.make(first, None, feminine)),
+        }
+    }
+
+    /// The speaker of "X: «…»": a short noun phrase opening the sentence.
+    pub(super) fn speaker_colon(&self, r: Range<usize>) -> Option<Spk> {
+        let mut start = r.start;
+        while start < r.end && (self.is_punct(start) || self.hit(start).is_some()) {
+            start += 1;
+        }
+        let phrase = start..r.end;
+        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        if words == 0 || words > 8 || phrase.clone().any(|j| self.is_punct(j) && !matches!(self.w(j), "،" | ",")) {
+            return None;
+        }
+        if phrase
+            .clone()
+            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي" | "of"))
+        {
+            return None;
+        }
+        let name = self.name_in(phrase.clone());
+        let sp = self.make(phrase, name, false);
+        (!sp.document).then_some(sp)
+    }
+
+    /// The English speaker before the cue: "X said", "X, the Y, said", "The council also urged",
+    /// a pronoun, or the sentence's subject for "… and urged".
+    pub(super) fn en_speaker_before(&self, k: usize, frames: &[super::Frame]) -> Option<Spk> {
+        let sstart = self.sent_start(k);
+        let mut end = k;
+        while end > sstart && {
+            let w = self.w(end - 1);
+            w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "further" | "again")
+        } {
+            end -= 1;
+        }
+        if end > sstart && self.w(end - 1).eq_ignore_ascii_case("and") {
+            // "… voted … and urged": the sentence's subject, after a dateline if there is one.
+            let sstart = (sstart..(sstart + 12).min(end))
+                .rev()
+                .find(|&j| matches!(self.w(j), "—" | "–" | "-"))
+                .map_or(sstart, |d| d + 1);
+            let mut e = sstart;
+            while e < end && e - sstart < 8 && (self.en_cap(e) || matches!(self.w(e), "." | "'" | "of" | "the" | "for"))
+            {
+                e += 1;
+            }
+            if e > sstart {
+                let phrase = sstart..e;
+                let name = self.en_name(phrase.clone());
+                return Some(self.make(phrase, name, false));
+            }
+            return None;
+        }
+        if end > sstart + 1 && self.w(end - 1) == "," {
+            // "X, the Y, said"
+            let ce = end - 1;
+            let mut cs = ce;
+            while cs > sstart && self.w(cs - 1) != "," && ce - cs < 10 {
+                cs -= 1;
+            }
+            if cs > sstart + 1 && self.w(cs - 1) == "," && !self.en_cap(cs) {
+                let ne = cs - 1;
+                let mut ns = ne;
+                while ns > sstart && (self.en_cap(ns - 1) || self.w(ns - 1) == ".") {
+                    ns -= 1;
+                }
+                if ns < ne
+                    && let Some(n) = self.en_name(ns..ne)
+                {
+                    let mut sp = self.make(ns..ne, Some(n), false);
+                    sp.role = Some(self.text_of(&(cs..ce)));
+                    return Some(sp);
+                }
+            }
+            return None;
+        }
+        let mut start = end;
+        while start > sstart && end - start < 10 {
+            let j = start - 1;
+            let w = self.w(j);
+            if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
+                break;
+            }
+            if self.is_word(j) && is_exact(w, Word::EnStop) {
+                break;
+            }
+            if w == "." && !(j > sstart && self.en_cap(j - 1)) {
+                break;
+            }
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        let mut phrase = start..end;
+        while phrase.start < phrase.end && self.is_punct(phrase.start) {
+            phrase.start += 1;
+        }
+        if phrase.is_empty() {
+            return None;
+        }
+        let first = self.w(phrase.start);
+        if phrase.len() == 1 && is_exact(first, Word::EnPron) {
+            let feminine = first.eq_ignore_ascii_case("she");
+            let recent: Vec<&super::Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
+            return recent
+                .iter()
+                .find(|f| f.speaker.feminine == feminine || !f.speaker.named)
+                .or(recent.first())
+                .map(|f| f.speaker.clone());
+        }
+        if !(self.en_cap(phrase.start) || first.eq_ignore_ascii_case("the") || first.eq_ignore_ascii_case("a")) {
+            return None;
+        }
+        // "X, the Y, said"
+        if first.eq_ignore_ascii_case("the") && phrase.start > sstart + 1 && self.w(phrase.start - 1) == "," {
+            let ce = phrase.start - 1;
+            let mut cs = ce;
+            while cs > sstart && (self.en_cap(cs - 1) || self.w(cs - 1) == ".") {
+                cs -= 1;
+            }
+            if cs < ce {
+                let name = self.en_name(cs..ce);
+                if let Some(n) = name {
+                    let mut sp = self.make(cs..ce, Some(n), false);
+                    sp.role = Some(self.text_of(&phrase));
+                    return Some(sp);
+                }
+            }
+        }
+        let name = self.en_name(phrase.clone());
+        Some(self.make(phrase, name, false))
+    }
+
+    /// The English speaker after the cue: `"…," said X.`
+    pub(super) fn en_speaker_after(&self, from: usize) -> Option<(Spk, usize)> {
+        let send = self.sent_end(from.saturating_sub(1).max(self.body.start));
+        let mut k = from;
+        while k < send && k - from < 10 {
+            let w = self.w(k);
+            if (self.is_punct(k) && !matches!(w, "." | "'" | "-")) || (self.is_word(k) && is_exact(w, Word::EnStop)) {
+                break;
+            }
+            if w == "." && !self.en_cap(k.saturating_sub(1)) {
+                break;
+            }
+            k += 1;
+        }
+        while k > from && self.is_punct(k - 1) {
+            k -= 1;
+        }
+        if k == from || !(self.en_cap(from) || self.w(from).eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        let name = self.en_name(from..k);
+        Some((self.make(from..k, name, false), k))
+    }
+
+    fn en_cap(&self, k: usize) -> bool {
+        self.is_word(k) && self.w(k).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// The name inside an English phrase: an organisation ("the U.N. Security Council") whole,
+    /// else the trailing run of capitalised words that are not titles.
+    fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
+        if is_exact(self.w(last), Word::EnOrg) && self.en_cap(last) {
+            let mut s = r.start;
+            if self.w(s).eq_ignore_ascii_case("the") {
+                s += 1;
+            }
+            return (s <= last).then_some(s..last + 1);
+        }
+        let mut s = last + 1;
+        while s > r.start && self.name_like(s - 1) {
+            s -= 1;
+        }
+        (s <= last && self.name_like(last)).then_some(s..last + 1)
+    }
+
+    /// Resolves a bare title ("الوزير", "المجلس", "الأمين العام") to the named speaker or body it
+    /// refers back to, when one is written before token `before` ("وزير الخارجية ناصر
+    /// بوريطة", "مجلس الأمن الدولي").
+    pub(super) fn resolve(&self, sp: Spk, before: usize) -> Spk {
+        if sp.named {
+            return sp;
+        }
+        if self.en {
+            return self.en_resolve(sp, before);
+        }
+        let r = sp.toks.clone();
+        let words: Vec<usize> = r.clone().filter(|&j| self.is_word(j)).collect();
+        if words.is_empty() || words.len() > 4 || !words.iter().all(|&j| self.definite(j)) {
+            return sp;
+        }
+        let head_word = self.w(words[0]);
+        if !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
+            return sp;
+        }
+        let key = |w: &str| -> Vec<String> { clitic_splits(w).map(|s| bare(&s.stem).to_string()).collect() };
+        let head = bare(head_word).to_string();
+        let title = is(head_word, Word::Title);
+        let second = if title { words.get(1).map(|&j| bare(self.w(j)).to_string()) } else { None };
+        let mut k = r.start.min(before);
+        while k > self.body.start {
+            k -= 1;
+            if !self.is_word(k) || !key(self.w(k)).contains(&head) {
+                continue;
+            }
+            let send = self.sent_end(k);
+            if title {
+                if let Some(s2) = &second
+                    && !(k + 1..(k + 5).min(send)).any(|j| self.is_word(j) && key(self.w(j)).contains(s2))
+                {
+                    continue;
+                }
+                let mut e = k + 1;
+                while e < send
+                    && e - k < 12
+                    && self.is_word(e)
+                    && !self.complementizer(e)
+                    && self.hit(e).is_none()
+                    && (!is_exact(self.w(e), Word::Func) || matches!(self.w(e), "في" | "لدي"))
+                    && !is(self.w(e), Word::Time)
+                {
+                    e += 1;
+                }
+                while e > k + 1 && is_exact(self.w(e - 1), Word::Func) {
+                    e -= 1;
+                }
+                let phrase = k..e;
+                let mut name = self.name_in(phrase.clone());
+                let mut end = e;
+                if name.as_ref().is_none_or(|n| n.len() < 2) && e < send && matches!(self.w(e), "،" | ",") {
+                    if let Some(n) = self.apposed_name(e + 1, send) {
+                        end = n.end;
+                        name = Some(n);
+                    }
+                }
+                if let Some(n) = name {
+                    let mut out = self.make(k..end, Some(n), sp.feminine);
+                    out.role = Some(sp.text.clone());
+                    return out;
+                }
+            } else if !self.definite(k) {
+                // A body: the noun with the definite words after it ("مجلس الأمن الدولي").
+                let mut e = k + 1;
+                while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
+                    e += 1;
+                }
+                if e - k >= 2 {
+                    let mut out = self.make(k..e, None, sp.feminine);
+                    out.named = true;
+                    out.role = Some(sp.text.clone());
+                    return out;
+                }
+            }
+        }
+        sp
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// "the council" → the capitalised name ending in "Council" written before it.
+    fn en_resolve(&self, sp: Spk, before: usize) -> Spk {
+        let words: Vec<usize> = sp.toks.clone().filter(|&j| self.is_word(j)).collect();
+        let head = match words.as_slice() {
+            [a] => *a,
+            [a, b] if self.w(*a).eq_ignore_ascii_case("the") => *b,
+            _ => return sp,
+        };
+        let hw = self.w(head);
+        if !is_exact(hw, Word::EnOrg) {
+            return sp;
+        }
+        let mut k = sp.toks.start.min(before);
+        while k > self.body.start {
+            k -= 1;
+            if self.w(k).eq_ignore_ascii_case(hw) && self.en_cap(k) {
+                let mut s = k;
+                while s > self.body.start
+                    && (self.en_cap(s - 1) || (self.w(s - 1) == "." && self.en_cap(s.saturating_sub(2))))
+                {
+                    s -= 1;
+                }
+                if self.w(s).eq_ignore_ascii_case("the") {
+                    s += 1;
+                }
+                if s < k {
+                    let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
+                    out.role = Some(sp.text.clone());
+                    return out;
+                }
+            }
+        }
+        sp
+    }
+}
+
+/// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
+fn fold(s: &str) -> String {
+    let n: String = normalize(s)
+        .chars()
+        .map(|c| if c == 'ة' { 'ه' } else { c })
+        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .collect();
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The entity a speaker refers to: a person or organisation with a mention inside or over the
+/// speaker's span, else one whose name contains the speaker's name as whole words ("لابورد" →
+/// "جان بول لابورد").
+pub(super) fn link(entities: &[Entity], sp: &Spk, _text: &str) -> Option<usize> {
+    let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
+    let overlaps = |e: &Entity| e.mentions.iter().any(|m| m.span.start < sp.span.end && sp.span.start < m.span.end);
+    if let Some(i) = entities.iter().position(|e| speaking(e) && overlaps(e)) {
+        return Some(i);
+    }
+    let want = fold(&sp.text);
+    if want.is_empty() {
+        return None;
+    }
+    let contains = |e: &Entity| {
+        let names = std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str()));
+        names.map(fold).any(|n| format!(" {n} ").contains(&format!(" {want} ")))
+    };
+    if sp.named {
+        let person = entities.iter().position(|e| e.kind == EntityKind::Person && contains(e));
+        return person.or_else(|| entities.iter().position(|e| speaking(e) && contains(e)));
+    }
+    entities.iter().position(|e| speaking(e) && e.mentions.iter().chain([]).any(|m| fold(&m.text) == want))
+}

@@ -1,0 +1,59 @@
+//! Speaker linking with hand-built entities (the entities extractor is separate).
+
+use super::*;
+use crate::model::{EntityKind, Mention};
+
+fn entity(doc: &Doc<'_>, kind: EntityKind, name: &str, surfaces: &[&str]) -> Entity {
+    let text = doc.text();
+    let mentions = surfaces
+        .iter()
+        .map(|s| {
+            let at = text.find(s).expect("mention in text");
+            doc.mention(at..at + s.len())
+        })
+        .collect::<Vec<Mention>>();
+    Entity { kind, name: name.to_string(), mentions, code: None, date: None, amount: None }
+}
+
+#[test]
+fn speaker_links_to_the_entity_it_overlaps_or_names() {
+    let t = "أكد المدير التنفيذي للوكالة جان بيير مارتان أن البرنامج سيتوسع. وأضاف مارتان أن التمويل مضمون. \
+             وقالت الوزارة إن الطلبات تضاعفت.";
+    let d = Doc::new(t, None);
+    let ents = vec![
+        entity(&d, EntityKind::Location, "الوكالة", &[]),
+        entity(&d, EntityKind::Person, "جان بيير مارتان", &["جان بيير مارتان"]),
+        entity(&d, EntityKind::Organization, "الوزارة", &["الوزارة"]),
+    ];
+    let quotes = extract(&d, &ents);
+    let links: Vec<(&str, Option<usize>)> =
+        quotes.iter().map(|q| q.speaker.as_ref().map(|s| (s.text.as_str(), s.entity)).unwrap()).collect();
+    // the first by its span, the surname by the whole word of the name, the ministry by its mention
+    assert_eq!(links, [("جان بيير مارتان", Some(1)), ("مارتان", Some(1)), ("الوزارة", Some(2))]);
+}
+
+#[test]
+fn a_surname_is_not_linked_to_a_name_that_only_contains_its_letters() {
+    let t = "وقال حسن إن الاجتماع انتهى.";
+    let d = Doc::new(t, None);
+    let mut e = entity(&d, EntityKind::Person, "محسن الجابري", &[]);
+    e.mentions.clear();
+    let quotes = extract(&d, &[e]);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_ref().unwrap().entity, None);
+}
+
+#[test]
+fn continuation_keeps_the_linked_entity() {
+    let t = "قال الرئيس سليم حداد إن الانتخابات ستجري في موعدها. وتابع أن المراقبين مرحب بهم.";
+    let d = Doc::new(t, None);
+    let ents = vec![entity(&d, EntityKind::Person, "سليم حداد", &["سليم حداد"])];
+    let quotes = extract(&d, &ents);
+    assert_eq!(quotes.len(), 2);
+    for q in &quotes {
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!((s.text.as_str(), s.entity), ("سليم حداد", Some(0)));
+    }
+    // the continuation's speaker span is the earlier speaker's
+    assert_eq!(quotes[1].speaker.as_ref().unwrap().span, quotes[0].speaker.as_ref().unwrap().span);
+}

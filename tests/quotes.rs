@@ -1,0 +1,218 @@
+//! Statements, table-driven: each row is an article of our own writing and the statements
+//! expected in it, in document order, with the surface text of the speaker, cue and content spans.
+
+use khabar::QuoteKind::{self, Direct, Indirect, Mixed};
+
+struct Want {
+    kind: QuoteKind,
+    /// The speaker as its span reads in the text (for a continuation: the earlier speaker).
+    speaker: &'static str,
+    role: Option<&'static str>,
+    /// The cue as written, or "" for a quotation without one.
+    cue: &'static str,
+    content: &'static str,
+}
+
+const fn q(kind: QuoteKind, speaker: &'static str, cue: &'static str, content: &'static str) -> Want {
+    Want { kind, speaker, role: None, cue, content }
+}
+
+const fn qr(
+    kind: QuoteKind,
+    speaker: &'static str,
+    role: &'static str,
+    cue: &'static str,
+    content: &'static str,
+) -> Want {
+    Want { kind, speaker, role: Some(role), cue, content }
+}
+
+struct Row {
+    text: &'static str,
+    want: &'static [Want],
+}
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    // VSO with a title before the name, a setting, and a participle continuing the speaker.
+    Row { text: "الرباط - أوضح وزير الصحة المغربي خالد العلمي، الثلاثاء في مكناس، أن الحملة ستشمل جميع الأقاليم، مضيفا أن اللقاحات متوفرة بكميات كافية.",
+          want: &[qr(Indirect, "خالد العلمي", "وزير الصحة المغربي", "أوضح", "الحملة ستشمل جميع الأقاليم"),
+                  qr(Indirect, "خالد العلمي", "وزير الصحة المغربي", "مضيفا", "اللقاحات متوفرة بكميات كافية")] },
+    // Continuations: with a surname, and without a subject.
+    Row { text: "قال المدير العام للشركة سامي الحلبي إن الأرباح ارتفعت هذا العام. وأضاف الحلبي أن الشركة ستفتح فروعا جديدة. وتابع أن التوظيف سيبدأ في الربيع.",
+          want: &[qr(Indirect, "سامي الحلبي", "المدير العام للشركة", "قال", "الأرباح ارتفعت هذا العام"),
+                  q(Indirect, "الحلبي", "وأضاف", "الشركة ستفتح فروعا جديدة"),
+                  q(Indirect, "الحلبي", "وتابع", "التوظيف سيبدأ في الربيع")] },
+    // A feminine continuation skips the masculine speaker in between.
+    Row { text: "قالت المتحدثة باسم البلدية ليلى منصور إن الطريق سيغلق ليومين. وقال سائق الحافلة كريم داود إن الازدحام شديد منذ الصباح. وأضافت أن العمل سينتهي قبل العيد.",
+          want: &[q(Indirect, "ليلى منصور", "قالت", "الطريق سيغلق ليومين"),
+                  q(Indirect, "كريم داود", "وقال", "الازدحام شديد منذ الصباح"),
+                  q(Indirect, "ليلى منصور", "وأضافت", "العمل سينتهي قبل العيد")] },
+    // Direct quotation after a colon, two sentences long.
+    Row { text: "وقال رئيس الاتحاد مراد بن علي: «نحن مستعدون للحوار مع الجميع. ولن نتراجع عن مطالبنا».",
+          want: &[q(Direct, "مراد بن علي", "وقال", "نحن مستعدون للحوار مع الجميع. ولن نتراجع عن مطالبنا")] },
+    // A quotation opening straight after the speaker, with curly marks.
+    Row { text: "وقال الأمين العام للمنظمة رشيد الفاسي “إن التعاون الإقليمي ضرورة لا خيار”.",
+          want: &[q(Direct, "رشيد الفاسي", "وقال", "إن التعاون الإقليمي ضرورة لا خيار")] },
+    // SVO with a colon: "X: «…»".
+    Row { text: "وزير الخارجية الأردني أيمن الصفدي: «الحل السياسي هو الطريق الوحيد لإنهاء الأزمة».",
+          want: &[qr(Direct, "أيمن الصفدي", "وزير الخارجية الأردني", "", "الحل السياسي هو الطريق الوحيد لإنهاء الأزمة")] },
+    // SVO: a subject with an apposed name before the verb.
+    Row { text: "الرئيس التونسي، قيس عبيد، أكد اليوم الخميس أن الانتخابات ستجري في موعدها.",
+          want: &[q(Indirect, "قيس عبيد", "أكد", "الانتخابات ستجري في موعدها")] },
+    // من جهته، أفاد X أن …
+    Row { text: "من جهته، أفاد مدير المستشفى نبيل حداد أن حالة المصابين مستقرة.",
+          want: &[qr(Indirect, "نبيل حداد", "مدير المستشفى", "أفاد", "حالة المصابين مستقرة")] },
+    // A role as the speaker when no name is given.
+    Row { text: "وقال المتحدث باسم الخارجية إن الوفد سيصل إلى العاصمة مساء الأحد.",
+          want: &[q(Indirect, "المتحدث باسم الخارجية", "وقال", "الوفد سيصل إلى العاصمة مساء الأحد")] },
+    // Mixed: a reported frame with a quoted part.
+    Row { text: "وشدد الوزير حسن العمري على أن الاتفاق «خطوة أولى نحو سلام دائم» في المنطقة.",
+          want: &[q(Mixed, "حسن العمري", "وشدد", "الاتفاق «خطوة أولى نحو سلام دائم» في المنطقة")] },
+    // A directive counts with quoted words, not with a bare object.
+    Row { text: "ودعا الوزير حسن العمري الأطراف إلى «وقف فوري لإطلاق النار في كل المناطق». ودعا العمري إلى الهدوء.",
+          want: &[q(Mixed, "حسن العمري", "ودعا", "الأطراف إلى «وقف فوري لإطلاق النار في كل المناطق»")] },
+    // بحسب before the statement, and after it.
+    Row { text: "وبحسب مصادر أمنية، فإن الهجوم أسفر عن سقوط ثلاثة جرحى. وارتفعت أسعار الوقود بنسبة كبيرة، بحسب وكالة الأنباء الرسمية.",
+          want: &[q(Indirect, "مصادر أمنية", "وبحسب", "الهجوم أسفر عن سقوط ثلاثة جرحى"),
+                  q(Indirect, "وكالة الأنباء الرسمية", "بحسب", "وارتفعت أسعار الوقود بنسبة كبيرة")] },
+    // نقلت … عن
+    Row { text: "ونقلت الوكالة عن المتحدث باسم الجيش قوله إن القوات انسحبت من المدينة.",
+          want: &[q(Indirect, "المتحدث باسم الجيش", "ونقلت", "القوات انسحبت من المدينة")] },
+    // A quotation running over two paragraphs.
+    Row { text: "وقال المدير رامي سعيد: «الجملة الأولى طويلة بما يكفي.\n«والفقرة الثانية تكمل الكلام نفسه».",
+          want: &[q(Direct, "رامي سعيد", "وقال", "الجملة الأولى طويلة بما يكفي.\n«والفقرة الثانية تكمل الكلام نفسه")] },
+    // Reported speech nested inside a quotation is not a statement of its own.
+    Row { text: "وقال النائب وليد شرف: «قال لي الوزير إن الملف أغلق نهائيا».",
+          want: &[q(Direct, "وليد شرف", "وقال", "قال لي الوزير إن الملف أغلق نهائيا")] },
+    // An unbalanced mark does not swallow the rest of the article.
+    Row { text: "وقال الوزير سعيد ناصر «إن الوضع صعب.\nوأضاف ناصر أن المحادثات ستستمر الأسبوع المقبل.",
+          want: &[q(Indirect, "سعيد ناصر", "وقال", "الوضع صعب"),
+                  q(Indirect, "ناصر", "وأضاف", "المحادثات ستستمر الأسبوع المقبل")] },
+    // A bare title resolves to the named person it refers back to.
+    Row { text: "أكد وزير الداخلية سمير النجار أن الأمن مستتب. وأضاف الوزير أن الدوريات ستتكثف ليلا.",
+          want: &[q(Indirect, "سمير النجار", "أكد", "الأمن مستتب"),
+                  qr(Indirect, "سمير النجار", "الوزير", "وأضاف", "الدوريات ستتكثف ليلا")] },
+    // … and a bare body noun to the body.
+    Row { text: "اعتمد مجلس الأمن الدولي قرارا جديدا بالإجماع. وأكد المجلس أن الحل يجب أن يكون سياسيا.",
+          want: &[qr(Indirect, "مجلس الأمن الدولي", "المجلس", "وأكد", "الحل يجب أن يكون سياسيا")] },
+    // أما X فقالت …, and كان X قد اعتبر …
+    Row { text: "أما المندوبة الفرنسية فقالت إن بلادها تدعم المبادرة. وكان السفير يوسف عمر قد اعتبر أن المبادرة متأخرة.",
+          want: &[q(Indirect, "المندوبة الفرنسية", "فقالت", "بلادها تدعم المبادرة"),
+                  q(Indirect, "يوسف عمر", "اعتبر", "المبادرة متأخرة")] },
+    // An apposed name after a nisba.
+    Row { text: "وأعلن رئيس الوفد، الإسباني خوان غارسيا، أن الجولة المقبلة ستعقد في جنيف.",
+          want: &[qr(Indirect, "خوان غارسيا", "رئيس الوفد، الإسباني", "وأعلن", "الجولة المقبلة ستعقد في جنيف")] },
+    // A quotation with no cue continues the statement before it.
+    Row { text: "وقال المدرب فادي سلامة إن الفريق جاهز للمباراة.\n«سنلعب من أجل الفوز ولا شيء غيره».",
+          want: &[q(Indirect, "فادي سلامة", "وقال", "الفريق جاهز للمباراة"),
+                  q(Direct, "فادي سلامة", "", "سنلعب من أجل الفوز ولا شيء غيره")] },
+    // A quotation before its cue and speaker.
+    Row { text: "«لن نقبل بأي تأجيل جديد للانتخابات»، قال زعيم المعارضة طارق يوسف.",
+          want: &[qr(Direct, "طارق يوسف", "زعيم المعارضة", "قال", "لن نقبل بأي تأجيل جديد للانتخابات")] },
+    // The subject of a relative clause; the addressee after the speaker is not part of it.
+    Row { text: "واستقبل الرئيس وزير المالية عادل كمال الذي قال إن الميزانية متوازنة. وقال مصدر حكومي لوكالة الأنباء إن الاجتماع كان إيجابيا.",
+          want: &[q(Indirect, "عادل كمال", "قال", "الميزانية متوازنة"),
+                  q(Indirect, "مصدر حكومي", "وقال", "الاجتماع كان إيجابيا")] },
+    // A paper named in quotation marks is part of the speaker.
+    Row { text: "وذكرت صحيفة «الأيام» أن الحكومة ستستقيل قريبا.",
+          want: &[q(Indirect, "صحيفة «الأيام»", "وذكرت", "الحكومة ستستقيل قريبا")] },
+    // Two statements in one sentence without a comma between them.
+    Row { text: "قال المحافظ ماجد صالح إن المياه عادت إلى الأحياء وأضاف أن الكهرباء ستعود غدا.",
+          want: &[q(Indirect, "ماجد صالح", "قال", "المياه عادت إلى الأحياء"),
+                  q(Indirect, "ماجد صالح", "وأضاف", "الكهرباء ستعود غدا")] },
+    // Negatives: documents, speech verbs without a statement, marks around names and titles,
+    // a headline claim without marks.
+    Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },
+    Row { text: "أعلن الوزير استقالته من الحكومة. وقال الشاعر قصيدته الأخيرة في الحفل.", want: &[] },
+    Row { text: "شارك الوفد في مؤتمر «الأمن والتنمية» في الرباط، ووقع على اتفاقية \"الشراكة\".", want: &[] },
+    Row { text: "الوزير: الحكومة ستخفض الضرائب\nعقدت الحكومة اجتماعها الأسبوعي أمس.", want: &[] },
+    Row { text: "رحب المجلس بالاتفاق الجديد وطالب بوقف القتال.", want: &[] },
+
+    // English: quotation then speaker and cue, "said X", "X, the Y, said that", pronouns.
+    Row { text: "\"We will not back down,\" Foreign Minister Jane Doe told reporters on Monday.",
+          want: &[qr(Direct, "Jane Doe", "Foreign Minister", "told", "We will not back down")] },
+    Row { text: "\"The talks are over for now,\" said Peter Hall.",
+          want: &[q(Direct, "Peter Hall", "said", "The talks are over for now")] },
+    Row { text: "John Smith, the agency's director, said that the plan would fail within months. He said the vote was a turning point for the region.",
+          want: &[qr(Indirect, "John Smith", "the agency's director", "said", "the plan would fail within months"),
+                  q(Indirect, "John Smith", "said", "the vote was a turning point for the region")] },
+    Row { text: "The Security Council met on Friday. The council urged all parties \"to return to the table without conditions.\"",
+          want: &[q(Mixed, "Security Council", "urged", "all parties \"to return to the table without conditions.\"")] },
+    Row { text: "The economy will shrink by two percent this year, according to the central bank.",
+          want: &[q(Indirect, "central bank", "according to", "The economy will shrink by two percent this year")] },
+    Row { text: "Mayor Ann Lee said the roads were clear. \"We worked through the night,\" she said.",
+          want: &[qr(Indirect, "Ann Lee", "Mayor", "said", "the roads were clear"),
+                  q(Direct, "Ann Lee", "said", "We worked through the night")] },
+    Row { text: "The minister told parliament that the budget would be cut.",
+          want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
+    Row { text: "The spokesman said on Tuesday that the border would reopen next week.",
+          want: &[q(Indirect, "spokesman", "said", "the border would reopen next week")] },
+    // English negatives: a title in quotation marks, a verb of speech without a statement,
+    // the resolution as subject.
+    Row { text: "The film \"Blue Sky Over Paris\" won the main award. The minister said nothing. The resolution stressed that talks must resume.",
+          want: &[] },
+];
+
+#[test]
+fn statements() {
+    let mut failures = Vec::new();
+    for row in ROWS {
+        let a = khabar::parse(row.text).unwrap();
+        let t = a.text();
+        let got: Vec<String> = a
+            .quotes()
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref().expect("every statement has a speaker");
+                assert_eq!(&t[q.content.span], q.content.text, "content span");
+                let cue = q.cue.as_ref().map_or("", |c| &t[c.span]);
+                format!(
+                    "{:?} | {} | {} | {} | {}",
+                    q.kind,
+                    &t[sp.span],
+                    sp.role.as_deref().unwrap_or("-"),
+                    cue,
+                    q.content.text
+                )
+            })
+            .collect();
+        let want: Vec<String> = row
+            .want
+            .iter()
+            .map(|w| {
+                let role = w.role.unwrap_or("-");
+                format!("{:?} | {} | {} | {} | {}", w.kind, w.speaker, role, w.cue, w.content)
+            })
+            .collect();
+        // Rows without a role to check accept any role.
+        let matches = got.len() == want.len()
+            && got.iter().zip(row.want).all(|(g, w)| {
+                let parts: Vec<&str> = g.split(" | ").collect();
+                parts[0] == format!("{:?}", w.kind)
+                    && parts[1] == w.speaker
+                    && w.role.is_none_or(|r| parts[2] == r)
+                    && parts[3] == w.cue
+                    && parts[4..].join(" | ") == w.content
+            });
+        if !matches {
+            failures.push(format!("{}\n  want {want:#?}\n  got  {got:#?}", row.text));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn cue_lemmas_and_settings() {
+    let a = khabar::parse("وأضافت الوزيرة هدى سالم، في مؤتمر صحفي بالعاصمة، أن الخطة جاهزة للتنفيذ.").unwrap();
+    let q = &a.quotes()[0];
+    let cue = q.cue.as_ref().unwrap();
+    assert_eq!((cue.text.as_str(), cue.lemma.as_str()), ("وأضافت", "أضاف"));
+    assert_eq!(q.setting.as_ref().unwrap().text, "في مؤتمر صحفي بالعاصمة");
+    let a = khabar::parse("\"It is done,\" she said.").unwrap();
+    assert!(a.quotes().is_empty(), "a pronoun with nobody before it is no speaker");
+    let a =
+        khabar::parse("Officials said the bridge would stay closed, adding that repairs would take a month.").unwrap();
+    let lemmas: Vec<_> = a.quotes().iter().map(|q| q.cue.as_ref().unwrap().lemma.as_str()).collect();
+    assert_eq!(lemmas, ["say", "add"]);
+}
