@@ -168,7 +168,7 @@ impl Language {
 }
 
 /// Where a report was filed, by whom and for which agency: the opening segment of a wire report
-/// such as "الرباط - سناء بنصالح" or "WASHINGTON (Reuters) -".
+/// such as "الرباط - ليلى المنصوري" or "WASHINGTON (Reuters) -".
 ///
 /// ```
 /// let a = khabar::parse("بيروت (رويترز) - قال مسؤول إن الاجتماع انتهى.").unwrap();

@@ -76,7 +76,7 @@ const ROWS: &[Row] = &[
     no("الوزير: الاتفاق سيوقع قريبا\nقال الوزير إن الاتفاق سيوقع الأسبوع المقبل بعد استكمال المشاورات."),
     no("مدينة - قرية - بلدة\nوصف طويل لعدة أماكن في المنطقة دون أي خبر."),
     no("The Council met today and adopted a text on the situation in the region."),
-    no("Security Council Extends Mission Mandate - Resolution Adopted\nThe Security Council today extended the mandate."),
+    no("Council Renews Peacekeeping Force - Vote Unanimous\nMembers agreed on Thursday to keep the force in place."),
     no("بغداد تستضيف القمة العربية المقبلة في أيار، بحسب ما أعلنت وزارة الخارجية."),
     no(""),
     // a photo caption in parentheses

@@ -426,7 +426,11 @@ pub(super) struct Proposal {
     pub code: Option<&'static str>,
 }
 
-/// True when tokens `r` of the document name a known place (country, city, region).
-pub(crate) fn is_place(_doc: &Doc<'_>, _r: std::ops::Range<usize>) -> bool {
-    false
+/// True when tokens `r` of the document name a known place (country, city, region), read
+/// without clitics: the dateline reader asks this of its pieces.
+pub(crate) fn is_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
+    lexicons::TABLES
+        .known
+        .longest_at(doc, r.start)
+        .is_some_and(|m| m.prefix == 0 && m.tokens.end == r.end && matches!(m.value, lexicons::Known::Place(_)))
 }
