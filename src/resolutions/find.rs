@@ -71,16 +71,16 @@ static SYMBOLS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(?:",
         // S/RES/2334 (2016)
-        r"S\s*/\s*RES\s*/\s*(?P<sc>\d{1,4})(?:\s*\(\s*(?P<scy>\d{4})\s*\))?",
+        r"S\s*/\s*(?i:RES)\s*/\s*(?P<sc>\d{1,4})(?:\s*\(\s*(?P<scy>\d{4})\s*\))?",
         // A/HRC/RES/46/1, A/HRC/RES/S-30/1
-        r"|A\s*/\s*HRC\s*/\s*RES\s*/\s*(?P<hs>(?:S-)?\d{1,2})\s*/\s*(?P<hn>\d{1,3})",
+        r"|A\s*/\s*HRC\s*/\s*(?i:RES)\s*/\s*(?P<hs>(?:S-)?\d{1,2})\s*/\s*(?P<hn>\d{1,3})",
         // A/RES/67/19, A/RES/ES-10/19, A/RES/S-13/2
-        r"|A\s*/\s*RES\s*/\s*(?P<gs>(?:ES-|S-)?\d{1,2})\s*/\s*(?P<gn>\d{1,3})",
+        r"|A\s*/\s*(?i:RES)\s*/\s*(?P<gs>(?:ES-|S-)?\d{1,2})\s*/\s*(?P<gn>\d{1,3})",
         // A/RES/194 (III), A/RES/217 A (III), A/RES/3201 (S-VI), A/RES/242
-        r"|A\s*/\s*RES\s*/\s*(?P<go>\d{1,4})(?:\s*[A-D])?(?:\s*\(\s*(?P<gos>(?:ES-|S-)?[IVXL]+)\s*\))?",
+        r"|A\s*/\s*(?i:RES)\s*/\s*(?P<go>\d{1,4})(?:\s*[A-D]\b)?(?:\s*\(\s*(?P<gos>(?:ES-|S-)?[IVXL]+)\s*\))?",
         // E/RES/1996/31, E/RES/1296 (XLIV)
-        r"|E\s*/\s*RES\s*/\s*(?P<ey>\d{4})\s*/\s*(?P<en>\d{1,3})",
-        r"|E\s*/\s*RES\s*/\s*(?P<eo>\d{1,4})(?:\s*\(\s*(?P<eos>[IVXL]+)\s*\))?",
+        r"|E\s*/\s*(?i:RES)\s*/\s*(?P<ey>\d{4})\s*/\s*(?P<en>\d{1,3})",
+        r"|E\s*/\s*(?i:RES)\s*/\s*(?P<eo>\d{1,4})(?:\s*\(\s*(?P<eos>[IVXL]+)\s*\))?",
         r")",
     ))
     .expect("symbol pattern")
