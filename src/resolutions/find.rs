@@ -416,27 +416,27 @@ impl<'a, 't> Scanner<'a, 't> {
             items.push((next, s..k));
         }
         // Year and body after the last item: "لعام 2015", "الصادر عن مجلس الأمن".
-        let (tail_year, tail_body, tail_council, after) = self.tail(k)?;
+        let tail = self.tail(k)?;
         let n = items.len();
         for (idx, (item, toks)) in items.into_iter().enumerate() {
             let range =
                 if idx == 0 { start..self.doc.tokens()[toks.end - 1].orig.end } else { self.orig(toks.clone()) };
-            let year = item.year.or(if idx + 1 == n { tail_year } else { None });
+            let year = item.year.or(if idx + 1 == n { tail.year } else { None });
             self.out.found.push(Found {
                 range,
                 restored_article: idx == 0 && restored,
                 tok: if idx == 0 { start_tok } else { toks.start },
                 number: item.number,
                 session: item.session,
-                body: body.or(tail_body),
-                council: council || tail_council,
+                body: body.or(tail.body),
+                council: council || tail.council,
                 own,
-                un,
+                un: un || tail.un,
                 loose,
                 year,
             });
         }
-        Some(after)
+        Some(tail.end)
     }
 
     /// True when nothing after an item at `k` makes it a quantity: the sentence goes on with
@@ -587,30 +587,28 @@ impl<'a, 't> Scanner<'a, 't> {
         None
     }
 
-    /// What follows the last item: a stated year and a body named after the number. Returns the
-    /// year, body, council pointer and the token after; `None` when a national body follows.
-    #[allow(clippy::type_complexity)]
-    fn tail(&self, k: usize) -> Option<(Option<StatedYear>, Option<Body>, bool, usize)> {
-        let mut year = None;
-        let mut body = None;
-        let mut council = false;
+    /// What follows the last item: a stated year and a body named after the number ("لعام
+    /// 2015", "الصادر عن مجلس الأمن", "of the Security Council"); `None` when a body that is not
+    /// the UN's follows.
+    fn tail(&self, k: usize) -> Option<Tail> {
+        let mut t = Tail { year: None, body: None, council: false, un: false, end: k };
         let mut j = k;
         let mut steps = 0;
         while j < self.end && steps < 8 {
             steps += 1;
-            if year.is_none() {
+            if t.year.is_none() {
                 if let Some((y, after)) = self.year_phrase(j) {
-                    year = Some(y);
+                    t.year = Some(y);
                     j = after;
                     continue;
                 }
             }
-            if body.is_none() && !council {
+            if t.body.is_none() && !t.council {
                 if let Some((organ, toks)) = self.organ(j) {
                     match organ {
-                        Organ::Body(b) => body = Some(b),
-                        Organ::Council => council = true,
-                        Organ::Un => {}
+                        Organ::Body(b) => t.body = Some(b),
+                        Organ::Council => t.council = true,
+                        Organ::Un => t.un = true,
                         Organ::NotUn => return None,
                     }
                     j = toks.end;
@@ -622,7 +620,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 _ => break,
             }
         }
-        Some((year, body, council, j))
+        t.end = j;
+        Some(t)
     }
 
     /// A year phrase at `j`: "لعام 2015", "لسنة (1948)", "عام 1992", "الصادر في 14 آب 2003",
@@ -662,6 +661,16 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         None
     }
+}
+
+/// What [`Scanner::tail`] read after a phrase's numbers.
+struct Tail {
+    year: Option<StatedYear>,
+    body: Option<Body>,
+    council: bool,
+    un: bool,
+    /// Token after the tail.
+    end: usize,
 }
 
 /// One number of a phrase.
