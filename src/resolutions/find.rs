@@ -306,12 +306,9 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut un = false;
         let mut loose = false;
         let mut start_tok = i;
-        let mut restored = false;
-        let trigger_match = WORDS.longest_at(self.doc, i)?;
-        let mut start = self.doc.match_range(&trigger_match).start;
-        if trigger_match.restored_article {
-            restored = true;
-        }
+        // The mention starts at the trigger, its clitics left out.
+        let m = WORDS.longest_at(self.doc, i)?;
+        let (mut start, mut restored) = (self.doc.match_range(&m).start, m.restored_article);
         // "House Resolution 24", "Senate resolution": not the UN's.
         if i > self.begin && self.roles(i - 1).has(Roles::NATIONAL) && self.text(i).is_ascii() {
             return None;
