@@ -51,7 +51,7 @@ pub(super) struct Found {
     pub(super) own: bool,
     /// The reference speaks of the UN ("الأممي", "UN resolution").
     pub(super) un: bool,
-    /// Words the finder does not know stand between the trigger and "رقم" ("قرار حق العودة رقم").
+    /// Words the finder does not know stand between the trigger and "رقم" ("قرار عودة اللاجئين رقم").
     pub(super) loose: bool,
     pub(super) year: Option<StatedYear>,
 }
@@ -361,7 +361,7 @@ impl<'a, 't> Scanner<'a, 't> {
                     continue;
                 }
             }
-            // Unknown Arabic words may stand before "رقم": "قرار حق العودة رقم 194".
+            // Unknown Arabic words may stand before "رقم": "قرار عودة اللاجئين رقم 194".
             if !loose && self.kind(j) == Some(TokenKind::Word) && !self.text(j).is_ascii() {
                 // ... or right before the number: "قرار التقسيم 181".
                 let cue = (j + 1..(j + 4).min(self.end)).find(|&k| {
@@ -467,7 +467,7 @@ impl<'a, 't> Scanner<'a, 't> {
         (end.saturating_sub(8).max(lo)..end).find_map(|s| self.organ(s).filter(|(_, t)| t.end == end))
     }
 
-    /// One numbered item at `j`: "2254", "(751)", "2254 (2015)", "67/19", "ES-10/19",
+    /// One numbered item at `j`: "2254", "(1844)", "2254 (2015)", "67/19", "ES-10/19",
     /// "194 (III)", "217 A (III)", "1904 (د-18)".
     fn item(&self, j: usize) -> Option<Item> {
         self.item_in(j, false)

@@ -10,7 +10,7 @@
 //! - **Phrases** around a trigger word (قرار, القرار, القراران/القرارين, قرارات, قراره, قراراته,
 //!   resolution(s), UNSCR), with any clitic (بالقرار, للقرار, وبموجب القرار) and either digit
 //!   system (digits are ASCII in the normalised text): "قرار مجلس الأمن الدولي رقم 2178",
-//!   "القرار الأممي 2254", "القرار الذي حمل الرقم 2254", "قرار أصدره المجلس تحت رقم (751)",
+//!   "القرار الأممي 2254", "القرار الذي حمل الرقم 2254", "قرار اتخذه المجلس تحت الرقم (1844)",
 //!   "Security Council resolution 2254 (2015)", "UNSC Resolution No. 2254"; coordinated lists
 //!   ("القرارين 242 و338", "قراراته 2014 (2011) و2051 (2012)", "resolutions 1267 (1999) and
 //!   1989 (2011)") give one mention per number; session-numbered forms ("القرار 67/19",
@@ -44,7 +44,7 @@
 //! is more often a clause, a day or a national decision than one of the Council's 1946–1953
 //! resolutions); a body that is not the UN's named in the sentence ("مجلس الوزراء", "Congress")
 //! stops inference beyond it; a phrase with words the finder does not know before its number
-//! ("قرار حق العودة رقم 194") needs a stated body, an organ in the sentence, a famous number or a
+//! ("قرار عودة اللاجئين رقم 194") needs a stated body, an organ in the sentence, a famous number or a
 //! year that confirms it.
 //!
 //! # Symbols
