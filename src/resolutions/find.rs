@@ -537,11 +537,14 @@ impl<'a, 't> Scanner<'a, 't> {
                 k = after;
             }
         }
-        // "(2015)", "(2022 )".
-        if self.is(k, "(") && self.year(k + 1).is_some() && self.is(k + 2, ")") {
-            year = self.year(k + 1).map(|year| StatedYear { year, strong: true });
-            paren_year = true;
-            k += 3;
+        // "(2015)", "(2022 )", "(2015م)" (م: ميلادية).
+        if self.is(k, "(") && self.year(k + 1).is_some() {
+            let close = if self.is(k + 2, "م") { k + 3 } else { k + 2 };
+            if self.is(close, ")") {
+                year = self.year(k + 1).map(|year| StatedYear { year, strong: true });
+                paren_year = true;
+                k = close + 1;
+            }
         }
         // A quantity or a vote count, not a resolution: "12 شهرا", "13 to 2", "13-0".
         if self.roles(k).has(Roles::COUNT) {
