@@ -51,7 +51,7 @@ pub(super) struct Found {
     pub(super) own: bool,
     /// The reference speaks of the UN ("الأممي", "UN resolution").
     pub(super) un: bool,
-    /// Words the finder does not know stand between the trigger and "رقم" ("قرار حق العودة رقم").
+    /// Words the finder does not know stand between the trigger and "رقم" ("قرار عودة اللاجئين رقم").
     pub(super) loose: bool,
     pub(super) year: Option<StatedYear>,
 }
@@ -71,16 +71,16 @@ static SYMBOLS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(?:",
         // S/RES/2334 (2016)
-        r"S\s*/\s*RES\s*/\s*(?P<sc>\d{1,4})(?:\s*\(\s*(?P<scy>\d{4})\s*\))?",
+        r"S\s*/\s*(?i:RES)\s*/\s*(?P<sc>\d{1,4})(?:\s*\(\s*(?P<scy>\d{4})\s*\))?",
         // A/HRC/RES/46/1, A/HRC/RES/S-30/1
-        r"|A\s*/\s*HRC\s*/\s*RES\s*/\s*(?P<hs>(?:S-)?\d{1,2})\s*/\s*(?P<hn>\d{1,3})",
+        r"|A\s*/\s*HRC\s*/\s*(?i:RES)\s*/\s*(?P<hs>(?:S-)?\d{1,2})\s*/\s*(?P<hn>\d{1,3})",
         // A/RES/67/19, A/RES/ES-10/19, A/RES/S-13/2
-        r"|A\s*/\s*RES\s*/\s*(?P<gs>(?:ES-|S-)?\d{1,2})\s*/\s*(?P<gn>\d{1,3})",
+        r"|A\s*/\s*(?i:RES)\s*/\s*(?P<gs>(?:ES-|S-)?\d{1,2})\s*/\s*(?P<gn>\d{1,3})",
         // A/RES/194 (III), A/RES/217 A (III), A/RES/3201 (S-VI), A/RES/242
-        r"|A\s*/\s*RES\s*/\s*(?P<go>\d{1,4})(?:\s*[A-D])?(?:\s*\(\s*(?P<gos>(?:ES-|S-)?[IVXL]+)\s*\))?",
+        r"|A\s*/\s*(?i:RES)\s*/\s*(?P<go>\d{1,4})(?:\s*[A-D]\b)?(?:\s*\(\s*(?P<gos>(?:ES-|S-)?[IVXL]+)\s*\))?",
         // E/RES/1996/31, E/RES/1296 (XLIV)
-        r"|E\s*/\s*RES\s*/\s*(?P<ey>\d{4})\s*/\s*(?P<en>\d{1,3})",
-        r"|E\s*/\s*RES\s*/\s*(?P<eo>\d{1,4})(?:\s*\(\s*(?P<eos>[IVXL]+)\s*\))?",
+        r"|E\s*/\s*(?i:RES)\s*/\s*(?P<ey>\d{4})\s*/\s*(?P<en>\d{1,3})",
+        r"|E\s*/\s*(?i:RES)\s*/\s*(?P<eo>\d{1,4})(?:\s*\(\s*(?P<eos>[IVXL]+)\s*\))?",
         r")",
     ))
     .expect("symbol pattern")
@@ -306,12 +306,9 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut un = false;
         let mut loose = false;
         let mut start_tok = i;
-        let mut restored = false;
-        let trigger_match = WORDS.longest_at(self.doc, i)?;
-        let mut start = self.doc.match_range(&trigger_match).start;
-        if trigger_match.restored_article {
-            restored = true;
-        }
+        // The mention starts at the trigger, its clitics left out.
+        let m = WORDS.longest_at(self.doc, i)?;
+        let (mut start, mut restored) = (self.doc.match_range(&m).start, m.restored_article);
         // "House Resolution 24", "Senate resolution": not the UN's.
         if i > self.begin && self.roles(i - 1).has(Roles::NATIONAL) && self.text(i).is_ascii() {
             return None;
@@ -364,7 +361,7 @@ impl<'a, 't> Scanner<'a, 't> {
                     continue;
                 }
             }
-            // Unknown Arabic words may stand before "رقم": "قرار حق العودة رقم 194".
+            // Unknown Arabic words may stand before "رقم": "قرار عودة اللاجئين رقم 194".
             if !loose && self.kind(j) == Some(TokenKind::Word) && !self.text(j).is_ascii() {
                 // ... or right before the number: "قرار التقسيم 181".
                 let cue = (j + 1..(j + 4).min(self.end)).find(|&k| {
@@ -416,27 +413,27 @@ impl<'a, 't> Scanner<'a, 't> {
             items.push((next, s..k));
         }
         // Year and body after the last item: "لعام 2015", "الصادر عن مجلس الأمن".
-        let (tail_year, tail_body, tail_council, after) = self.tail(k)?;
+        let tail = self.tail(k)?;
         let n = items.len();
         for (idx, (item, toks)) in items.into_iter().enumerate() {
             let range =
                 if idx == 0 { start..self.doc.tokens()[toks.end - 1].orig.end } else { self.orig(toks.clone()) };
-            let year = item.year.or(if idx + 1 == n { tail_year } else { None });
+            let year = item.year.or(if idx + 1 == n { tail.year } else { None });
             self.out.found.push(Found {
                 range,
                 restored_article: idx == 0 && restored,
                 tok: if idx == 0 { start_tok } else { toks.start },
                 number: item.number,
                 session: item.session,
-                body: body.or(tail_body),
-                council: council || tail_council,
+                body: body.or(tail.body),
+                council: council || tail.council,
                 own,
-                un,
+                un: un || tail.un,
                 loose,
                 year,
             });
         }
-        Some(after)
+        Some(tail.end)
     }
 
     /// True when nothing after an item at `k` makes it a quantity: the sentence goes on with
@@ -470,7 +467,7 @@ impl<'a, 't> Scanner<'a, 't> {
         (end.saturating_sub(8).max(lo)..end).find_map(|s| self.organ(s).filter(|(_, t)| t.end == end))
     }
 
-    /// One numbered item at `j`: "2254", "(751)", "2254 (2015)", "67/19", "ES-10/19",
+    /// One numbered item at `j`: "2254", "(1844)", "2254 (2015)", "67/19", "ES-10/19",
     /// "194 (III)", "217 A (III)", "1904 (د-18)".
     fn item(&self, j: usize) -> Option<Item> {
         self.item_in(j, false)
@@ -540,11 +537,14 @@ impl<'a, 't> Scanner<'a, 't> {
                 k = after;
             }
         }
-        // "(2015)", "(2022 )".
-        if self.is(k, "(") && self.year(k + 1).is_some() && self.is(k + 2, ")") {
-            year = self.year(k + 1).map(|year| StatedYear { year, strong: true });
-            paren_year = true;
-            k += 3;
+        // "(2015)", "(2022 )", "(2015م)" (م: ميلادية).
+        if self.is(k, "(") && self.year(k + 1).is_some() {
+            let close = if self.is(k + 2, "م") { k + 3 } else { k + 2 };
+            if self.is(close, ")") {
+                year = self.year(k + 1).map(|year| StatedYear { year, strong: true });
+                paren_year = true;
+                k = close + 1;
+            }
         }
         // A quantity or a vote count, not a resolution: "12 شهرا", "13 to 2", "13-0".
         if self.roles(k).has(Roles::COUNT) {
@@ -587,30 +587,28 @@ impl<'a, 't> Scanner<'a, 't> {
         None
     }
 
-    /// What follows the last item: a stated year and a body named after the number. Returns the
-    /// year, body, council pointer and the token after; `None` when a national body follows.
-    #[allow(clippy::type_complexity)]
-    fn tail(&self, k: usize) -> Option<(Option<StatedYear>, Option<Body>, bool, usize)> {
-        let mut year = None;
-        let mut body = None;
-        let mut council = false;
+    /// What follows the last item: a stated year and a body named after the number ("لعام
+    /// 2015", "الصادر عن مجلس الأمن", "of the Security Council"); `None` when a body that is not
+    /// the UN's follows.
+    fn tail(&self, k: usize) -> Option<Tail> {
+        let mut t = Tail { year: None, body: None, council: false, un: false, end: k };
         let mut j = k;
         let mut steps = 0;
         while j < self.end && steps < 8 {
             steps += 1;
-            if year.is_none() {
+            if t.year.is_none() {
                 if let Some((y, after)) = self.year_phrase(j) {
-                    year = Some(y);
+                    t.year = Some(y);
                     j = after;
                     continue;
                 }
             }
-            if body.is_none() && !council {
+            if t.body.is_none() && !t.council {
                 if let Some((organ, toks)) = self.organ(j) {
                     match organ {
-                        Organ::Body(b) => body = Some(b),
-                        Organ::Council => council = true,
-                        Organ::Un => {}
+                        Organ::Body(b) => t.body = Some(b),
+                        Organ::Council => t.council = true,
+                        Organ::Un => t.un = true,
                         Organ::NotUn => return None,
                     }
                     j = toks.end;
@@ -622,7 +620,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 _ => break,
             }
         }
-        Some((year, body, council, j))
+        t.end = j;
+        Some(t)
     }
 
     /// A year phrase at `j`: "لعام 2015", "لسنة (1948)", "عام 1992", "الصادر في 14 آب 2003",
@@ -662,6 +661,16 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         None
     }
+}
+
+/// What [`Scanner::tail`] read after a phrase's numbers.
+struct Tail {
+    year: Option<StatedYear>,
+    body: Option<Body>,
+    council: bool,
+    un: bool,
+    /// Token after the tail.
+    end: usize,
 }
 
 /// One number of a phrase.

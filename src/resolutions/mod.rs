@@ -10,7 +10,7 @@
 //! - **Phrases** around a trigger word (قرار, القرار, القراران/القرارين, قرارات, قراره, قراراته,
 //!   resolution(s), UNSCR), with any clitic (بالقرار, للقرار, وبموجب القرار) and either digit
 //!   system (digits are ASCII in the normalised text): "قرار مجلس الأمن الدولي رقم 2178",
-//!   "القرار الأممي 2254", "القرار الذي حمل الرقم 2254", "قرار أصدره المجلس تحت رقم (751)",
+//!   "القرار الأممي 2254", "القرار الذي حمل الرقم 2254", "قرار اتخذه المجلس تحت الرقم (1844)",
 //!   "Security Council resolution 2254 (2015)", "UNSC Resolution No. 2254"; coordinated lists
 //!   ("القرارين 242 و338", "قراراته 2014 (2011) و2051 (2012)", "resolutions 1267 (1999) and
 //!   1989 (2011)") give one mention per number; session-numbered forms ("القرار 67/19",
@@ -23,17 +23,29 @@
 //!
 //! # The body, and how it was established ([`BodySource`](crate::BodySource))
 //!
-//! In this order: the body named in the reference (`stated`: "قرار مجلس الأمن", "for
-//! S/RES/…", "لمجلس الأمن" after the number); a UN organ named in the same sentence (`sentence`,
-//! also for a possessive "قراره" whose owner is the sentence's subject); the organs the article
-//! names (`article`, also for a bare "المجلس" / "the Council"); otherwise, when the reference or
-//! the article speaks of the UN, number and year consistency (`inferred`). At every step a body
-//! is taken only if the number fits it: a Security Council number must exist (and, with a stated
-//! year, belong to that year); a General Assembly number without a session belongs to the
-//! 1946–1975 running sequence; `67/19` is a General Assembly session from the 31st on or a Human
-//! Rights Council session, `1996/31` an ECOSOC year. A few General Assembly numbers are cited so
-//! often (181, 194, 273, 302, 3236, 3237, 3379; see `ga_numbers.tsv`) that without a stated
-//! body or an organ in the sentence they are read as the Assembly's.
+//! In this order: the body named in the reference (`stated`: "قرار مجلس الأمن", a symbol
+//! `S/RES/…`, "لمجلس الأمن" or "of the Security Council" after the number); a UN organ named in
+//! the same sentence, the nearest (`sentence`; a possessive "قراره" also looks at the sentence
+//! before); the organs the article names, the most named (`article`; a bare "المجلس" / "the
+//! Council" means the council the article names most); otherwise number and year consistency
+//! (`inferred`), when the reference or the article speaks of the UN ("الأممي", "الدولي", "UN",
+//! "الأمم المتحدة") or the stated year is the one the table gives the number ("القرار 242
+//! الصادر عام 1967").
+//!
+//! At every step a body is taken only if the number fits it: a Security Council number must
+//! exist (and, with a year stated firmly, belong to that year); a General Assembly number
+//! without a session is one of the 1946–1975 running sequence (a known one, or dated before
+//! 1976); `67/19` is a General Assembly session from the 31st on or a Human Rights Council
+//! session, `1996/31` an ECOSOC year. A few General Assembly numbers are cited so often (181,
+//! 194, 273, 302, 3236, 3237, 3379; see `ga_numbers.tsv`) that without a stated body or an organ
+//! in the sentence they are read as the Assembly's.
+//!
+//! Precision comes first: beyond the sentence, a number below 100 with no year is not taken (it
+//! is more often a clause, a day or a national decision than one of the Council's 1946–1953
+//! resolutions); a body that is not the UN's named in the sentence ("مجلس الوزراء", "Congress")
+//! stops inference beyond it; a phrase with words the finder does not know before its number
+//! ("قرار عودة اللاجئين رقم 194") needs a stated body, an organ in the sentence, a famous number or a
+//! year that confirms it.
 //!
 //! # Symbols
 //!
