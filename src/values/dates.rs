@@ -645,10 +645,11 @@ fn year_with_cue(t: &Toks<'_>, i: usize, limit: usize, after_year: bool) -> Opti
     ok.then_some((y, end))
 }
 
-/// The sentence start token for token `i` (a sentence starts after ".", "!", "?", "؟" or a new line).
+/// The start of the sentence of token `i` (after ".", "!", "?", "؟" or a new line), looking back
+/// at most eight tokens (all a weekday's clause needs).
 fn sentence_start(t: &Toks<'_>, i: usize, floor: usize) -> usize {
     let mut k = i;
-    while k > floor {
+    while k > floor && i - k < 8 {
         let w = t.word(k - 1);
         if matches!(w, "." | "!" | "?" | "؟") || t.orig[t.toks[k - 1].orig.end..t.toks[k].orig.start].contains('\n') {
             break;
