@@ -690,6 +690,21 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
             _ => break,
         }
     }
+    // "350 ألفا و12", "5 آلاف و420": a smaller remainder after the scale
+    if scaled
+        && cur == 0.0
+        && k + 1 < limit
+        && t.is(k, &["و", "and"])
+        && t.kind(k + 1) == Some(TokenKind::Number)
+        && !taken[k + 1]
+        && let Some(rest) = digits_value(t.word(k + 1))
+        && rest < last_scale
+        && !t.glued(k + 2)
+        && number_word(t, k + 2, false).is_none()
+    {
+        total += rest;
+        k += 2;
+    }
     if scaled && t.is(k, &["ونصف"]) {
         total += last_scale / 2.0;
         k += 1;

@@ -194,6 +194,7 @@ const MONTH_CUES: &[&str] = &[
 ];
 const MONTH_CUES_EN: &[&str] = &[
     "in", "since", "during", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this",
+    "of", "before", "after",
 ];
 const REL_PREVIOUS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق", "الماضية"];
 const REL_NEXT: &[&str] = &["المقبل", "القادم", "المقبلة", "القادمة"];
