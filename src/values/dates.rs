@@ -53,6 +53,8 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         ordinals.insert(&format!("{unit} والعشرين"), n as u8 + 20);
     }
     ordinals.insert("العاشر", 10);
+    // Moroccan usage: "فاتح ماي" is the first of May
+    ordinals.insert("فاتح", 1);
     ordinals.insert("العشرين", 20);
     ordinals.insert("الثلاثين", 30);
     ordinals.insert("الحادي والثلاثين", 31);
@@ -390,10 +392,13 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
             k += 1;
         }
         Some((d, k))
-    } else if let Some(o) = CALENDAR.ordinals.longest_at(t.an, i)
-        && t.is(o.tokens.end, &["من"])
-    {
-        Some((u32::from(*o.value), o.tokens.end + 1))
+    } else if let Some(o) = CALENDAR.ordinals.longest_at(t.an, i) {
+        let fatih = o.tokens.len() == 1 && t.word(i).ends_with("فاتح");
+        if t.is(o.tokens.end, &["من"]) {
+            Some((u32::from(*o.value), o.tokens.end + 1))
+        } else {
+            fatih.then_some((1, o.tokens.end))
+        }
     } else {
         None
     };
@@ -660,6 +665,19 @@ fn sentence_start(t: &Toks<'_>, i: usize, floor: usize) -> usize {
     k
 }
 
+/// Where a date introduced by a weekday starts: after a comma or "الموافق" ("الاثنين الموافق 3
+/// نوفمبر").
+fn after_weekday(t: &Toks<'_>, wend: usize) -> usize {
+    let mut k = wend;
+    if matches!(t.word(k), "," | "،") {
+        k += 1;
+    }
+    if t.is(k, &["الموافق", "الموافقة"]) {
+        k += 1;
+    }
+    k
+}
+
 /// Every date expression in token range `range`, resolved against `reference`.
 pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -> Vec<FoundDate> {
     let t = Toks::new(doc);
@@ -675,7 +693,7 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
     while i < limit {
         // a weekday, alone or introducing a date ("الاثنين 3 نوفمبر 2025")
         if let Some((wd, wend)) = weekday_at(&t, i, limit) {
-            let k = if matches!(t.word(wend), "," | "،") { wend + 1 } else { wend };
+            let k = after_weekday(&t, wend);
             if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
                 && let Some(v) = resolve(c.parts, Rel::Nearest, reference)
             {
@@ -749,7 +767,7 @@ pub(super) fn first_calendar_date(doc: &Doc<'_>, range: Range<usize>) -> Option<
     let limit = range.end.min(t.toks.len());
     for i in range.clone() {
         let (start, k) = match weekday_at(&t, i, limit) {
-            Some((_, wend)) => (i, if matches!(t.word(wend), "," | "،") { wend + 1 } else { wend }),
+            Some((_, wend)) => (i, after_weekday(&t, wend)),
             None => (i, i),
         };
         let english_here = english || t.word(k).is_ascii();
