@@ -234,6 +234,10 @@ fn english_amounts() {
         ),
         ("Some 6.6 million have fled.", &[("Some 6.6 million", "6600000|about||")]),
         (
+            "A dozen soldiers and a hundred and five cars came.",
+            &[("A dozen soldiers", "12||soldiers|"), ("a hundred and five cars", "105||cars|")],
+        ),
+        (
             "The vote was 15 in favour, with twenty-four countries abstaining.",
             &[("twenty-four countries", "24||countries|")],
         ),

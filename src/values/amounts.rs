@@ -510,6 +510,7 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
         let mut first = true;
         let mut skip_article_scale = false;
         let mut skip_of = false;
+        let mut article = false;
         loop {
             if k >= limit || taken[k] {
                 break;
@@ -530,9 +531,14 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
             if at >= limit || taken[at] {
                 break;
             }
+            let after_article = std::mem::take(&mut article);
             let ok = match c {
                 Class::Unit | Class::UnitCompound => {
-                    if cur % 100.0 != 0.0 && !(c == Class::Unit && cur % 10.0 == 0.0 && cur >= 20.0 && v < 10.0) {
+                    if after_article {
+                        cur = v; // "a dozen"
+                        true
+                    } else if cur % 100.0 != 0.0 && !(c == Class::Unit && cur % 10.0 == 0.0 && cur >= 20.0 && v < 10.0)
+                    {
                         false
                     } else {
                         cur += v;
@@ -632,16 +638,16 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
                     }
                 }
                 Class::Article => {
-                    first
-                        && k + 1 < limit
-                        && {
-                            let next = number_word(t, k + 1, false);
-                            matches!(next, Some((_, Class::Scale | Class::Hundred, _))) || t.is(k + 1, &["dozen"])
-                        }
-                        && {
-                            cur = 1.0;
-                            true
-                        }
+                    // "a million", "a hundred", "a dozen"
+                    let before_scale =
+                        matches!(number_word(t, k + 1, false), Some((_, Class::Scale | Class::Hundred, _)))
+                            || t.is(k + 1, &["dozen"]);
+                    let ok = first && k + 1 < limit && before_scale;
+                    if ok {
+                        cur = 1.0;
+                        article = true;
+                    }
+                    ok
                 }
             };
             if !ok {
