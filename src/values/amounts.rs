@@ -919,6 +919,42 @@ mod tests {
         assert_eq!(digits_value("2,5"), Some(2.5));
     }
 
+    fn value_of(text: &str) -> Option<f64> {
+        let doc = Doc::new(text, None);
+        let taken = vec![false; doc.tokens().len()];
+        find(&doc, 0..doc.tokens().len(), &taken).first().map(|a| a.amount.value)
+    }
+
+    #[test]
+    fn arabic_number_words() {
+        let cases = [
+            ("مائتان وخمسة وعشرون شخصا", 225.0),
+            ("ثلاثة آلاف وخمسمائة جندي", 3500.0),
+            ("خمسون مليونا", 50e6),
+            ("أحد عشر ألفا", 11_000.0),
+            ("اثنا عشر شخصا", 12.0),
+            ("إحدى عشرة دولة", 11.0),
+            ("ثلاث مئة عامل", 300.0),
+            ("عشرة آلاف لاجئ", 10_000.0),
+            ("ألفي شخص", 2000.0),
+            ("نصف مليون لاجئ", 500_000.0),
+            ("بضعة آلاف متظاهر", 1000.0),
+            ("عشرات الآلاف من المتظاهرين", 10_000.0),
+            ("مئة ألف نازح", 100_000.0),
+            ("ثلاثة ملايين وخمسمائة ألف نسمة", 3_500_000.0),
+            ("twenty-five people", 25.0),
+            ("two hundred thousand people", 200_000.0),
+            ("one million refugees", 1e6),
+        ];
+        for (text, want) in cases {
+            assert_eq!(value_of(text), Some(want), "{text}");
+        }
+        for text in ["واحد", "نصف السكان", "بضعة أيام", "الخمسة عشر لصالح", "one of them"]
+        {
+            assert_eq!(value_of(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn tables_load() {
         let tb = &*TABLES;
