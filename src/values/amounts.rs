@@ -116,6 +116,8 @@ pub(super) struct FoundAmount {
     pub(super) range: Range<usize>,
     /// The normalised amount.
     pub(super) amount: Amount,
+    /// The Arabic currency noun's family ("dinar"), for money.
+    family: Option<&'static str>,
 }
 
 /// Words that are never a counted noun after a number (Arabic).
@@ -722,8 +724,8 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
 }
 
 /// A currency right after the number at token `k`: its ISO code (`None` for an ambiguous noun
-/// such as دينار alone) and the token after it.
-fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'static str>, usize)> {
+/// such as دينار alone), the token after it, and the Arabic noun's family ("dinar").
+fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'static str>, usize, Option<&'static str>)> {
     if k >= limit {
         return None;
     }
@@ -746,14 +748,14 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
                 end += 1;
             }
         }
-        return Some((code, end));
+        return Some((code, end, Some(family)));
     }
     if let Some(m) = TABLES.english.longest_at(t.an, k)
         && m.tokens.end <= limit
     {
-        return Some((*m.value, m.tokens.end));
+        return Some((*m.value, m.tokens.end, None));
     }
-    TABLES.codes.get(t.word(k)).map(|&code| (Some(code), k + 1))
+    TABLES.codes.get(t.word(k)).map(|&code| (Some(code), k + 1, None))
 }
 
 /// Every amount in token range `range`, skipping `taken` tokens (dates).
@@ -775,7 +777,35 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, taken: &[bool]) -> Vec<Fo
             None => i += 1,
         }
     }
+    settle_currencies(&mut out);
     out
+}
+
+/// Gives an ambiguous currency noun alone ("200 دينار") the code the article states for the
+/// same noun elsewhere ("دينار كويتي"), when it states exactly one.
+fn settle_currencies(found: &mut [FoundAmount]) {
+    let mut codes: HashMap<&'static str, Option<String>> = HashMap::new();
+    for f in found.iter() {
+        if let (Some(fam), Some(code)) = (f.family, f.amount.currency.as_ref()) {
+            codes
+                .entry(fam)
+                .and_modify(|c| {
+                    if c.as_ref() != Some(code) {
+                        *c = None;
+                    }
+                })
+                .or_insert_with(|| Some(code.clone()));
+        }
+    }
+    for f in found.iter_mut() {
+        if let Some(fam) = f.family
+            && f.amount.currency.is_none()
+            && let Some(Some(code)) = codes.get(fam)
+        {
+            f.amount.currency = Some(code.clone());
+            f.amount.unit = None;
+        }
+    }
 }
 
 /// An amount starting at token `i`: its end token and value.
@@ -820,6 +850,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let mut unit: Option<Range<usize>> = None;
     let mut is_money = currency.is_some();
     let mut is_percent = false;
+    let mut family = None;
     if let Some(m) = TABLES.percent.longest_at(t.an, end)
         && m.tokens.end <= limit
         && (m.prefix == 0 || t.word(end).starts_with("بال"))
@@ -827,10 +858,11 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
         unit = Some(t.range(end..m.tokens.end));
         end = m.tokens.end;
         is_percent = true;
-    } else if let Some((code, e)) = currency_after(t, end, limit) {
+    } else if let Some((code, e, fam)) = currency_after(t, end, limit) {
         if code.is_some() || currency.is_none() {
             currency = code;
         }
+        family = fam;
         unit = Some(t.range(end..e));
         is_money = true;
         end = e;
@@ -850,8 +882,9 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
                 && !STOP_AR.contains(&w)
                 && !STOP_EN.contains(&w)
             {
-                if let Some((code, e)) = currency_after(t, k, limit) {
+                if let Some((code, e, fam)) = currency_after(t, k, limit) {
                     currency = code;
+                    family = fam;
                     is_money = true;
                     unit = Some(t.range(k..e));
                     end = e;
@@ -862,8 +895,9 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
             }
         } else if num.several && t.kind(end) == Some(TokenKind::Word) && t.word(end).starts_with("ال") {
             // "عشرات القتلى", "آلاف الدولارات"
-            if let Some((code, e)) = currency_after(t, end, limit) {
+            if let Some((code, e, fam)) = currency_after(t, end, limit) {
                 currency = code;
+                family = fam;
                 is_money = true;
                 unit = Some(t.range(end..e));
                 end = e;
@@ -893,7 +927,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let unit_text = if is_money && currency.is_some() { None } else { unit.map(|r| t.orig[r].to_string()) };
     let qualifier = qualifier.or(num.several.then_some("several")).map(str::to_string);
     let amount = Amount { value, qualifier, unit: unit_text, currency: currency.map(str::to_string) };
-    Some((end, FoundAmount { range, amount }))
+    Some((end, FoundAmount { range, amount, family }))
 }
 
 /// True when the number at token `j` is a reference ("القرار 2254", "article 51", "No. 5").
