@@ -419,7 +419,9 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
     let (mut end, m, abbr) = month_group(t, i, limit)?;
     let mut parts = Parts { y: None, m: Some(m), d: None };
     let mut bare = true;
-    if english && let Some((d, e)) = day_number(t, end, limit) {
+    if (english || t.word(i).is_ascii())
+        && let Some((d, e)) = day_number(t, end, limit)
+    {
         // not "March 2 000"; a day is followed by a comma, a year or no number
         parts.d = Some(d);
         end = e;
@@ -770,8 +772,7 @@ pub(super) fn first_calendar_date(doc: &Doc<'_>, range: Range<usize>) -> Option<
             Some((_, wend)) => (i, after_weekday(&t, wend)),
             None => (i, i),
         };
-        let english_here = english || t.word(k).is_ascii();
-        if let Some(c) = calendar_at(&t, k, limit, english_here).filter(|c| !c.bare)
+        if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
             && let Some(v) = resolve(c.parts, Rel::Nearest, None)
         {
             return Some((start_without_clitic(&t, start)..t.toks[c.end - 1].orig.end, v));
