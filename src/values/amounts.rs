@@ -116,6 +116,8 @@ pub(super) struct FoundAmount {
     pub(super) range: Range<usize>,
     /// The normalised amount.
     pub(super) amount: Amount,
+    /// The Arabic currency noun's family ("dinar"), for money.
+    family: Option<&'static str>,
 }
 
 /// Words that are never a counted noun after a number (Arabic).
@@ -510,6 +512,7 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
         let mut first = true;
         let mut skip_article_scale = false;
         let mut skip_of = false;
+        let mut article = false;
         loop {
             if k >= limit || taken[k] {
                 break;
@@ -530,9 +533,14 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
             if at >= limit || taken[at] {
                 break;
             }
+            let after_article = std::mem::take(&mut article);
             let ok = match c {
                 Class::Unit | Class::UnitCompound => {
-                    if cur % 100.0 != 0.0 && !(c == Class::Unit && cur % 10.0 == 0.0 && cur >= 20.0 && v < 10.0) {
+                    if after_article {
+                        cur = v; // "a dozen"
+                        true
+                    } else if cur % 100.0 != 0.0 && !(c == Class::Unit && cur % 10.0 == 0.0 && cur >= 20.0 && v < 10.0)
+                    {
                         false
                     } else {
                         cur += v;
@@ -632,16 +640,16 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
                     }
                 }
                 Class::Article => {
-                    first
-                        && k + 1 < limit
-                        && {
-                            let next = number_word(t, k + 1, false);
-                            matches!(next, Some((_, Class::Scale | Class::Hundred, _))) || t.is(k + 1, &["dozen"])
-                        }
-                        && {
-                            cur = 1.0;
-                            true
-                        }
+                    // "a million", "a hundred", "a dozen"
+                    let before_scale =
+                        matches!(number_word(t, k + 1, false), Some((_, Class::Scale | Class::Hundred, _)))
+                            || t.is(k + 1, &["dozen"]);
+                    let ok = first && k + 1 < limit && before_scale;
+                    if ok {
+                        cur = 1.0;
+                        article = true;
+                    }
+                    ok
                 }
             };
             if !ok {
@@ -690,6 +698,21 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
             _ => break,
         }
     }
+    // "350 ألفا و12", "5 آلاف و420": a smaller remainder after the scale
+    if scaled
+        && cur == 0.0
+        && k + 1 < limit
+        && t.is(k, &["و", "and"])
+        && t.kind(k + 1) == Some(TokenKind::Number)
+        && !taken[k + 1]
+        && let Some(rest) = digits_value(t.word(k + 1))
+        && rest < last_scale
+        && !t.glued(k + 2)
+        && number_word(t, k + 2, false).is_none()
+    {
+        total += rest;
+        k += 2;
+    }
     if scaled && t.is(k, &["ونصف"]) {
         total += last_scale / 2.0;
         k += 1;
@@ -701,8 +724,8 @@ fn number_at(t: &Toks<'_>, j: usize, limit: usize, taken: &[bool]) -> Option<(Nu
 }
 
 /// A currency right after the number at token `k`: its ISO code (`None` for an ambiguous noun
-/// such as دينار alone) and the token after it.
-fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'static str>, usize)> {
+/// such as دينار alone), the token after it, and the Arabic noun's family ("dinar").
+fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'static str>, usize, Option<&'static str>)> {
     if k >= limit {
         return None;
     }
@@ -725,14 +748,14 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
                 end += 1;
             }
         }
-        return Some((code, end));
+        return Some((code, end, Some(family)));
     }
     if let Some(m) = TABLES.english.longest_at(t.an, k)
         && m.tokens.end <= limit
     {
-        return Some((*m.value, m.tokens.end));
+        return Some((*m.value, m.tokens.end, None));
     }
-    TABLES.codes.get(t.word(k)).map(|&code| (Some(code), k + 1))
+    TABLES.codes.get(t.word(k)).map(|&code| (Some(code), k + 1, None))
 }
 
 /// Every amount in token range `range`, skipping `taken` tokens (dates).
@@ -754,7 +777,35 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, taken: &[bool]) -> Vec<Fo
             None => i += 1,
         }
     }
+    settle_currencies(&mut out);
     out
+}
+
+/// Gives an ambiguous currency noun alone ("200 دينار") the code the article states for the
+/// same noun elsewhere ("دينار كويتي"), when it states exactly one.
+fn settle_currencies(found: &mut [FoundAmount]) {
+    let mut codes: HashMap<&'static str, Option<String>> = HashMap::new();
+    for f in found.iter() {
+        if let (Some(fam), Some(code)) = (f.family, f.amount.currency.as_ref()) {
+            codes
+                .entry(fam)
+                .and_modify(|c| {
+                    if c.as_ref() != Some(code) {
+                        *c = None;
+                    }
+                })
+                .or_insert_with(|| Some(code.clone()));
+        }
+    }
+    for f in found.iter_mut() {
+        if let Some(fam) = f.family
+            && f.amount.currency.is_none()
+            && let Some(Some(code)) = codes.get(fam)
+        {
+            f.amount.currency = Some(code.clone());
+            f.amount.unit = None;
+        }
+    }
 }
 
 /// An amount starting at token `i`: its end token and value.
@@ -799,6 +850,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let mut unit: Option<Range<usize>> = None;
     let mut is_money = currency.is_some();
     let mut is_percent = false;
+    let mut family = None;
     if let Some(m) = TABLES.percent.longest_at(t.an, end)
         && m.tokens.end <= limit
         && (m.prefix == 0 || t.word(end).starts_with("بال"))
@@ -806,10 +858,11 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
         unit = Some(t.range(end..m.tokens.end));
         end = m.tokens.end;
         is_percent = true;
-    } else if let Some((code, e)) = currency_after(t, end, limit) {
+    } else if let Some((code, e, fam)) = currency_after(t, end, limit) {
         if code.is_some() || currency.is_none() {
             currency = code;
         }
+        family = fam;
         unit = Some(t.range(end..e));
         is_money = true;
         end = e;
@@ -829,8 +882,9 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
                 && !STOP_AR.contains(&w)
                 && !STOP_EN.contains(&w)
             {
-                if let Some((code, e)) = currency_after(t, k, limit) {
+                if let Some((code, e, fam)) = currency_after(t, k, limit) {
                     currency = code;
+                    family = fam;
                     is_money = true;
                     unit = Some(t.range(k..e));
                     end = e;
@@ -841,8 +895,9 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
             }
         } else if num.several && t.kind(end) == Some(TokenKind::Word) && t.word(end).starts_with("ال") {
             // "عشرات القتلى", "آلاف الدولارات"
-            if let Some((code, e)) = currency_after(t, end, limit) {
+            if let Some((code, e, fam)) = currency_after(t, end, limit) {
                 currency = code;
+                family = fam;
                 is_money = true;
                 unit = Some(t.range(end..e));
                 end = e;
@@ -872,7 +927,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let unit_text = if is_money && currency.is_some() { None } else { unit.map(|r| t.orig[r].to_string()) };
     let qualifier = qualifier.or(num.several.then_some("several")).map(str::to_string);
     let amount = Amount { value, qualifier, unit: unit_text, currency: currency.map(str::to_string) };
-    Some((end, FoundAmount { range, amount }))
+    Some((end, FoundAmount { range, amount, family }))
 }
 
 /// True when the number at token `j` is a reference ("القرار 2254", "article 51", "No. 5").
@@ -896,6 +951,42 @@ mod tests {
         assert_eq!(digits_value("1,234.5"), Some(1234.5));
         assert_eq!(digits_value("0123456"), None);
         assert_eq!(digits_value("2,5"), Some(2.5));
+    }
+
+    fn value_of(text: &str) -> Option<f64> {
+        let doc = Doc::new(text, None);
+        let taken = vec![false; doc.tokens().len()];
+        find(&doc, 0..doc.tokens().len(), &taken).first().map(|a| a.amount.value)
+    }
+
+    #[test]
+    fn arabic_number_words() {
+        let cases = [
+            ("مائتان وخمسة وعشرون شخصا", 225.0),
+            ("ثلاثة آلاف وخمسمائة جندي", 3500.0),
+            ("خمسون مليونا", 50e6),
+            ("أحد عشر ألفا", 11_000.0),
+            ("اثنا عشر شخصا", 12.0),
+            ("إحدى عشرة دولة", 11.0),
+            ("ثلاث مئة عامل", 300.0),
+            ("عشرة آلاف لاجئ", 10_000.0),
+            ("ألفي شخص", 2000.0),
+            ("نصف مليون لاجئ", 500_000.0),
+            ("بضعة آلاف متظاهر", 1000.0),
+            ("عشرات الآلاف من المتظاهرين", 10_000.0),
+            ("مئة ألف نازح", 100_000.0),
+            ("ثلاثة ملايين وخمسمائة ألف نسمة", 3_500_000.0),
+            ("twenty-five people", 25.0),
+            ("two hundred thousand people", 200_000.0),
+            ("one million refugees", 1e6),
+        ];
+        for (text, want) in cases {
+            assert_eq!(value_of(text), Some(want), "{text}");
+        }
+        for text in ["واحد", "نصف السكان", "بضعة أيام", "الخمسة عشر لصالح", "one of them"]
+        {
+            assert_eq!(value_of(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -53,6 +53,8 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         ordinals.insert(&format!("{unit} والعشرين"), n as u8 + 20);
     }
     ordinals.insert("العاشر", 10);
+    // Moroccan usage: "فاتح ماي" is the first of May
+    ordinals.insert("فاتح", 1);
     ordinals.insert("العشرين", 20);
     ordinals.insert("الثلاثين", 30);
     ordinals.insert("الحادي والثلاثين", 31);
@@ -194,6 +196,7 @@ const MONTH_CUES: &[&str] = &[
 ];
 const MONTH_CUES_EN: &[&str] = &[
     "in", "since", "during", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this",
+    "of", "before", "after",
 ];
 const REL_PREVIOUS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق", "الماضية"];
 const REL_NEXT: &[&str] = &["المقبل", "القادم", "المقبلة", "القادمة"];
@@ -389,10 +392,13 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
             k += 1;
         }
         Some((d, k))
-    } else if let Some(o) = CALENDAR.ordinals.longest_at(t.an, i)
-        && t.is(o.tokens.end, &["من"])
-    {
-        Some((u32::from(*o.value), o.tokens.end + 1))
+    } else if let Some(o) = CALENDAR.ordinals.longest_at(t.an, i) {
+        let fatih = o.tokens.len() == 1 && t.word(i).ends_with("فاتح");
+        if t.is(o.tokens.end, &["من"]) {
+            Some((u32::from(*o.value), o.tokens.end + 1))
+        } else {
+            fatih.then_some((1, o.tokens.end))
+        }
     } else {
         None
     };
@@ -413,7 +419,9 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
     let (mut end, m, abbr) = month_group(t, i, limit)?;
     let mut parts = Parts { y: None, m: Some(m), d: None };
     let mut bare = true;
-    if english && let Some((d, e)) = day_number(t, end, limit) {
+    if (english || t.word(i).is_ascii())
+        && let Some((d, e)) = day_number(t, end, limit)
+    {
         // not "March 2 000"; a day is followed by a comma, a year or no number
         parts.d = Some(d);
         end = e;
@@ -645,15 +653,29 @@ fn year_with_cue(t: &Toks<'_>, i: usize, limit: usize, after_year: bool) -> Opti
     ok.then_some((y, end))
 }
 
-/// The sentence start token for token `i` (a sentence starts after ".", "!", "?", "؟" or a new line).
+/// The start of the sentence of token `i` (after ".", "!", "?", "؟" or a new line), looking back
+/// at most eight tokens (all a weekday's clause needs).
 fn sentence_start(t: &Toks<'_>, i: usize, floor: usize) -> usize {
     let mut k = i;
-    while k > floor {
+    while k > floor && i - k < 8 {
         let w = t.word(k - 1);
         if matches!(w, "." | "!" | "?" | "؟") || t.orig[t.toks[k - 1].orig.end..t.toks[k].orig.start].contains('\n') {
             break;
         }
         k -= 1;
+    }
+    k
+}
+
+/// Where a date introduced by a weekday starts: after a comma or "الموافق" ("الاثنين الموافق 3
+/// نوفمبر").
+fn after_weekday(t: &Toks<'_>, wend: usize) -> usize {
+    let mut k = wend;
+    if matches!(t.word(k), "," | "،") {
+        k += 1;
+    }
+    if t.is(k, &["الموافق", "الموافقة"]) {
+        k += 1;
     }
     k
 }
@@ -673,7 +695,7 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
     while i < limit {
         // a weekday, alone or introducing a date ("الاثنين 3 نوفمبر 2025")
         if let Some((wd, wend)) = weekday_at(&t, i, limit) {
-            let k = if matches!(t.word(wend), "," | "،") { wend + 1 } else { wend };
+            let k = after_weekday(&t, wend);
             if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
                 && let Some(v) = resolve(c.parts, Rel::Nearest, reference)
             {
@@ -747,11 +769,10 @@ pub(super) fn first_calendar_date(doc: &Doc<'_>, range: Range<usize>) -> Option<
     let limit = range.end.min(t.toks.len());
     for i in range.clone() {
         let (start, k) = match weekday_at(&t, i, limit) {
-            Some((_, wend)) => (i, if matches!(t.word(wend), "," | "،") { wend + 1 } else { wend }),
+            Some((_, wend)) => (i, after_weekday(&t, wend)),
             None => (i, i),
         };
-        let english_here = english || t.word(k).is_ascii();
-        if let Some(c) = calendar_at(&t, k, limit, english_here).filter(|c| !c.bare)
+        if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
             && let Some(v) = resolve(c.parts, Rel::Nearest, None)
         {
             return Some((start_without_clitic(&t, start)..t.toks[c.end - 1].orig.end, v));

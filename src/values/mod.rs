@@ -14,7 +14,8 @@
 //! `up_to` (from `qualifiers.tsv`), or `several` for an unspecified multiple ("عشرات المدنيين",
 //! "thousands of people": value 10 or 1000 with `several`). Its `unit` is the counted noun as
 //! written, or the percent sign or phrase; money has a `currency` (ISO 4217) when the text says
-//! which one, and then no unit. Amounts with the same value, currency and counted noun are one
+//! which one (a nationality adjective, a symbol, a code, or the same noun with an adjective
+//! elsewhere in the article: "دينار كويتي" … "300 ألف دينار"), and then no unit. Amounts with the same value, currency and counted noun are one
 //! entity.
 //!
 //! Relative dates are resolved against a reference date: the dateline's date when it is complete,
