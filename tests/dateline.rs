@@ -112,6 +112,21 @@ fn dateline_table() {
 }
 
 #[test]
+fn dateline_dates() {
+    let rows = [
+        ("عمان 15 تشرين الثاني (نوفمبر) (بترا) - افتتح الوزير اليوم مدرسة جديدة في المحافظة.", Some("--11-15")),
+        ("بغداد 28 تموز 2016 – أعلنت الحكومة اليوم عن خطة جديدة للكهرباء في العاصمة.", Some("2016-07-28")),
+        ("PARIS, Nov 3 (AFP) - French ministers met on Monday to discuss the budget deficit.", Some("--11-03")),
+        ("BAMAKO, Mali, August 01, 2023 (Reuters) - The mission began its withdrawal on Tuesday.", Some("2023-08-01")),
+        ("بيروت (رويترز) - قال مسؤول حكومي إن الاجتماع انتهى دون اتفاق على الموازنة.", None),
+    ];
+    for (text, want) in rows {
+        let a = khabar::parse(text).unwrap();
+        assert_eq!(a.dateline().unwrap().date.as_deref(), want, "{text}");
+    }
+}
+
+#[test]
 fn dateline_spans_point_into_the_text() {
     let text = "بيروت (رويترز) - نص الخبر هنا وهو طويل بما يكفي ليكون جملة كاملة.";
     let a = khabar::parse(text).unwrap();

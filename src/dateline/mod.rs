@@ -241,13 +241,19 @@ fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Da
     };
     for (kind, r) in &head.pieces {
         let toks = &doc.tokens()[r.clone()];
-        let m = doc.mention(toks[0].orig.start..toks[toks.len() - 1].orig.end);
+        let range = toks[0].orig.start..toks[toks.len() - 1].orig.end;
         match kind {
-            Kind::Place => d.locations.push(m),
-            Kind::Agency => d.agencies.push(m),
-            Kind::Author => d.authors.push(m),
+            Kind::Place => d.locations.push(doc.mention(range)),
+            Kind::Agency => d.agencies.push(doc.mention(range)),
+            Kind::Author => d.authors.push(doc.mention(range)),
             Kind::Date | Kind::Abbreviation => {}
         }
+    }
+    // The date pieces, read together ("Nov 3", "28 تموز 2016", "15 تشرين الثاني (نوفمبر)").
+    let dates: Vec<&Range<usize>> = head.pieces.iter().filter(|(k, _)| *k == Kind::Date).map(|(_, r)| r).collect();
+    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+        let range = doc.tokens()[first.start].orig.start..doc.tokens()[last.end - 1].orig.end;
+        d.date = crate::values::parse_date(doc, range).map(|(_, v)| v.value);
     }
     Some(d)
 }

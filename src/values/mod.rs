@@ -116,7 +116,6 @@ fn push(
 /// text, and returns its byte range and value. Nothing is resolved: a day and month without a
 /// year is `--11-03` with grain [`crate::model::DateGrain::Day`]. Only expressions with a month
 /// name or a numeric date (`2016-07-28`, `28/7/2016`) count; a year or weekday alone does not.
-#[allow(dead_code)] // called by the dateline module
 pub(crate) fn parse_date(doc: &Doc<'_>, range: Range<usize>) -> Option<(Range<usize>, DateValue)> {
     let tokens = doc.tokens_in(range);
     dates::first_calendar_date(doc, tokens)
