@@ -8,7 +8,7 @@
 
 use super::normalize::normalize;
 use super::tokens::{Token, clitic_splits, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A phrase table over normalised tokens.
@@ -27,7 +27,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
     /// First token → entries starting with it, longest first.
-    first: HashMap<String, Vec<Entry<V>>>,
+    first: FxHashMap<String, Vec<Entry<V>>>,
     fold_case: bool,
 }
 
@@ -56,7 +56,7 @@ pub struct LexMatch<'l, V> {
 impl<V> Lexicon<V> {
     /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
     pub fn new(fold_case: bool) -> Self {
-        Lexicon { first: HashMap::new(), fold_case }
+        Lexicon { first: FxHashMap::default(), fold_case }
     }
 
     /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.

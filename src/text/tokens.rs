@@ -47,6 +47,14 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    // fast paths for ASCII and the Arabic letters, which are nearly all of news text
+    match c {
+        '0'..='9' => return Class::Digit,
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => return Class::Letter,
+        ' ' | '\n' | '\r' | '\t' => return Class::Space,
+        c if c.is_ascii() => return Class::Other,
+        _ => {}
+    }
     if c.is_ascii_digit() {
         Class::Digit
     } else if c.is_alphabetic() || is_mark(c) {
