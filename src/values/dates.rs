@@ -784,7 +784,7 @@ pub(super) fn first_calendar_date(doc: &Doc<'_>, range: Range<usize>) -> Option<
 /// The date relative expressions are resolved against: the dateline's date when complete, else
 /// a complete date (day, month, year) printed on a short line (at most 12 words) among the
 /// body's first four paragraphs, which is how sites print the publication date
-/// ("الثلاثاء 16 نوفمبر 2021 12:48 ص", "Published: August 1, 2023").
+/// ("الأربعاء 9 مارس 2022 10:15 ص", "Published: May 4, 2021").
 pub(super) fn reference_date(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Option<Ymd> {
     if let Some(d) = dateline.and_then(|d| d.date.as_deref()).and_then(Ymd::parse) {
         return Some(d);
