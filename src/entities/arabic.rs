@@ -50,7 +50,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let mut complements = 0;
     let mut pending = 0; // indefinite words since the last word that may end the name
     // "بعثة المينورسو", "قوة اليونيفيل": a head before a one-word known name is that organisation
-    let mut sole_org: Option<Known> = None;
+    let mut sole_org: Option<(Known, usize)> = None;
     let purpose_ok = matches!(head_type, Head::Mission | Head::Force | Head::Body | Head::Council | Head::Definite);
     while j < cx.hi && j - i < MAX_ORG && cx.free(j) && cx.same_para(j - 1, j) {
         if cx.is_punct(j) {
@@ -76,9 +76,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                 }
             }
             if complements == 0 && m.prefix == 0 && m.tokens.len() == 1 && matches!(m.value, Known::Org(_)) {
-                sole_org = Some(*m.value);
-            } else {
-                sole_org = None;
+                sole_org = Some((*m.value, m.tokens.end));
             }
             j = m.tokens.end;
             complements += 1;
@@ -86,7 +84,6 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             last_good = Some(j);
             continue;
         }
-        sole_org = None;
         // "… في العراق" for missions, forces, bodies
         if matches!(w, "في" | "فى") {
             if complements > 0
@@ -192,6 +189,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         break;
     }
     let end = last_good?;
+    let sole_org = sole_org.filter(|&(_, e)| e == end).map(|(k, _)| k);
     if head_type == Head::Definite {
         // "الجيش اللبناني" (with its nationality) or a name of two or more modifiers
         let words = end - head.tokens.end;
@@ -201,12 +199,18 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             return None;
         }
     }
+    if end - head.tokens.end == 1
+        && sole_org.is_none()
+        && t.weak_heads_ar.contains(&cx.w(head.tokens.start)[head.prefix..])
+    {
+        return None;
+    }
     if head_type == Head::Force && code.is_some() && end - head.tokens.end == 1 {
         // "القوات الروسية", "قوات روسية" are forces, not a named body
         return None;
     }
     let key = match sole_org {
-        Some(Known::Org(o)) if complements == 1 => Some(Key::Org(o)),
+        Some(Known::Org(o)) => Some(Key::Org(o)),
         _ => None,
     };
     Some(Proposal {
@@ -290,6 +294,9 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         let after_connector = k > j && t.connectors_ar.contains(cx.w(k - 1));
+        if words > 0 && !after_connector && !known_name(cx, w) && !continues_name(w, words) {
+            break;
+        }
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
@@ -313,6 +320,23 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
         last_word_end = k;
     }
     (words > 0).then_some((last_word_end, words, known))
+}
+
+/// Whether an unknown word can be word number `words + 1` of a name: not a clitic with the article
+/// ("بالسفير"), not a future verb ("سيزور"), and from the third word on not an accusative noun
+/// ("منسقا").
+fn continues_name(w: &str, words: usize) -> bool {
+    let n = w.chars().count();
+    let clitic_article = ["بال", "لل", "وال"].iter().any(|p| w.starts_with(p));
+    let future = n >= 4 && ["سي", "ست", "سن"].iter().any(|p| w.starts_with(p));
+    let accusative = words >= 2 && n >= 4 && w.ends_with('ا');
+    let pronoun = words >= 2 && w.ends_with('ه');
+    !(clitic_article || future || accusative || pronoun)
+}
+
+/// A strong end after a one-word name: punctuation, a line break, or a clause (إن/أن).
+fn clause_follows(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    k >= cx.hi || cx.is_punct(k) || !cx.same_para(k - 1, k) || matches!(cx.w(k), "ان" | "انه" | "انها" | "بان")
 }
 
 /// What may follow a bare name: the end, punctuation, a clause (إن/أن), a preposition.
@@ -380,7 +404,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             skipped += 1;
         }
         if let Some((end, words, known)) = name_at(cx, k) {
-            let bare_ok = words >= 2 || known > 0 || closes_name(cx, end);
+            let bare_ok = words >= 2 || known > 0 || clause_follows(cx, end);
             if bare_ok {
                 return Some(k..end);
             }
@@ -394,7 +418,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             return None;
         }
         if let Some((end, words, known)) = name_at(cx, j)
-            && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && closes_name(cx, end)))
+            && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && clause_follows(cx, end)))
             && words <= 4
         {
             return Some(j..end);
@@ -410,7 +434,6 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
         && let Some((end, words, known)) = name_at(cx, i)
         && words >= 2
         && known >= 1
-        && (known >= 2 || closes_name(cx, end))
     {
         return Some(i..end);
     }

@@ -36,6 +36,11 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
 /// Head words of peacekeeping missions and forces.
 const MISSION_HEADS: &[&str] = &["بعثه", "قوه", "قوات", "Mission", "Force"];
 
@@ -86,7 +91,14 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
         let hosts: Vec<usize> = orgs
             .iter()
             .copied()
-            .filter(|&b| cands[b].words.len() > short.len() && cands[b].words.starts_with(short))
+            .filter(|&b| {
+                // a prefix, or the same head and last word with words left out ("فريق الخبراء المعني
+                // بالصومال" in "فريق الخبراء الدوليين المعني بالصومال")
+                let long = &cands[b].words;
+                long.len() > short.len()
+                    && (long.starts_with(short)
+                        || (long[0] == short[0] && long.last() == short.last() && is_subsequence(short, long)))
+            })
             .collect();
         join_unique(&mut uf, a, &hosts);
     }
@@ -125,10 +137,15 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
                 .collect();
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             mentions.dedup_by_key(|m| m.span.start);
+            // the fullest mention; among equals the most frequent, then the first
             let name = mentions
                 .iter()
-                .max_by_key(|m| (m.text.split_whitespace().count(), m.text.chars().count()))
-                .map(|m| m.text.clone())
+                .enumerate()
+                .max_by_key(|(i, m)| {
+                    let freq = mentions.iter().filter(|o| o.text == m.text).count();
+                    (m.text.split_whitespace().count(), m.text.chars().count(), freq, usize::MAX - i)
+                })
+                .map(|(_, m)| m.text.clone())
                 .unwrap_or_default();
             let code = members.iter().find_map(|&i| cands[i].code).map(str::to_string);
             let first = mentions.first().map_or(usize::MAX, |m| m.span.start);

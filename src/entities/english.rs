@@ -6,8 +6,7 @@ use crate::model::EntityKind;
 use std::ops::Range;
 
 /// Lower-case words allowed inside a capitalised name.
-const INNER: &[&str] =
-    &["of", "for", "the", "and", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
+const INNER: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
 
 fn capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
@@ -79,7 +78,10 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
 
 /// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
-    if !cx.is_word(i) || !capitalised(cx.w(i)) || (i > cx.lo && !cx.free(i - 1) && capitalised(cx.w(i - 1))) {
+    if !cx.is_word(i)
+        || !capitalised(cx.w(i))
+        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)) && !cx.t.stop_en.contains(cx.w(i - 1)))
+    {
         return None;
     }
     let end = run(cx, i);
@@ -134,6 +136,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     let caps_byline = title && all_caps(cx.w(start));
     let tail = cx.w(end - 1);
     if t.org_tail_en.contains(tail) || t.stop_en.contains(tail) {
+        return None;
+    }
+    // "Ministry of Health" is no person
+    if (start..end).any(|k| {
+        let w = cx.w(k);
+        matches!(w, "of" | "for" | "the" | "on" | "in") || t.org_head_en.contains(w) || t.org_tail_en.contains(w)
+    }) {
         return None;
     }
     let ok = match words {

@@ -53,6 +53,8 @@ pub(crate) struct Tables {
     pub stop_ar: HashSet<String>,
     pub stop_en: HashSet<&'static str>,
     pub heads_ar: Lexicon<Head>,
+    /// Head nouns that need two words after them to make a name ("برنامج المساعدات" is none).
+    pub weak_heads_ar: HashSet<String>,
     pub org_stop_ar: HashSet<String>,
     pub connectors_ar: HashSet<String>,
     pub masdar_ar: HashSet<String>,
@@ -165,6 +167,7 @@ fn build() -> Tables {
         stop_ar: HashSet::new(),
         stop_en: HashSet::new(),
         heads_ar: Lexicon::new(false),
+        weak_heads_ar: HashSet::new(),
         org_stop_ar: HashSet::new(),
         connectors_ar: HashSet::new(),
         masdar_ar: HashSet::new(),
@@ -216,6 +219,9 @@ fn build() -> Tables {
             }
             "masdar" => {
                 t.masdar_ar.insert(word);
+            }
+            "weakhead" => {
+                t.weak_heads_ar.insert(word);
             }
             "rolenoun" => {
                 t.role_nouns_ar.insert(word);

@@ -425,3 +425,58 @@ pub(super) struct Proposal {
     pub key: Option<Key>,
     pub code: Option<&'static str>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn mention(doc: &Doc<'_>, text: &str, s: &str) -> Mention {
+        let at = text.find(s).unwrap();
+        Mention { text: s.to_string(), span: doc.span(at..at + s.len()) }
+    }
+
+    #[test]
+    fn dateline_mentions_become_entities_and_are_not_read_twice() {
+        let text = "الرباط - سناء بنصالح\nأكدت سناء بنصالح أن المغرب مستعد. وقالت رويترز إن الوفد وصل إلى الرباط.";
+        let doc = Doc::new(text, None);
+        let end = text.find('\n').unwrap();
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "الرباط")],
+            authors: vec![mention(&doc, text, "سناء بنصالح")],
+            agencies: vec![],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let rabat = es.iter().find(|e| e.name == "الرباط").unwrap();
+        assert_eq!(rabat.kind, EntityKind::Location);
+        assert_eq!(rabat.mentions.len(), 2);
+        assert_eq!(rabat.code.as_deref(), Some("MA"));
+        let reporter = es.iter().find(|e| e.name == "سناء بنصالح").unwrap();
+        assert_eq!(reporter.kind, EntityKind::Person);
+        assert_eq!(reporter.mentions.len(), 2);
+        assert_eq!(reporter.mentions[0].span.start, dateline.authors[0].span.start);
+        assert!(es.iter().any(|e| e.name == "رويترز" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn dateline_agency_acronym_takes_its_lexicon_identity() {
+        let text = "UNITED NATIONS (AP) - The Associated Press reported that the U.N. vote passed.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "UNITED NATIONS")],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "AP")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
+        assert_eq!(ap.mentions.len(), 2);
+        let un = es.iter().find(|e| e.mentions.iter().any(|m| m.text == "U.N.")).unwrap();
+        assert_eq!(un.kind, EntityKind::Organization);
+        assert!(un.mentions.iter().any(|m| m.text == "UNITED NATIONS"));
+    }
+}
