@@ -72,52 +72,65 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     for &(a, b) in &cx.pairs {
         uf.union(a, b);
     }
-    // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
-    let people: Vec<usize> =
-        (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Person && words(&cands[i]).is_some()).collect();
-    for &a in &people {
-        let hosts: Vec<usize> =
-            people.iter().copied().filter(|&b| contains_run(&cands[b].words, &cands[a].words)).collect();
-        join_unique(&mut uf, a, &hosts);
+    // One representative per distinct word sequence and kind, indexed by word, so that linking
+    // looks only at names sharing a word.
+    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if !c.words.is_empty() {
+            reps.entry((c.kind, c.words.as_slice())).or_insert(i);
+        }
     }
-    // An organisation's shorter form joins its one longer form ("لجنة مكافحة التطرف" → "… التابعة
-    // لمجلس الأمن", "بعثة الأمم المتحدة" → "بعثة الأمم المتحدة لمساعدة العراق").
-    let orgs: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Organization).collect();
-    for &a in &orgs {
-        let short = &cands[a].words;
-        if words(&cands[a]).is_none() || short.len() < 2 {
+    let mut reps: Vec<usize> = reps.into_values().collect();
+    reps.sort_unstable();
+    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    for &i in &reps {
+        let c = &cands[i];
+        for w in &c.words {
+            let list = by_word.entry((c.kind, w.as_str())).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i);
+    }
+    for &a in &reps {
+        let c = &cands[a];
+        if words(c).is_none() {
             continue;
         }
-        let hosts: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&b| {
-                // a prefix, or the same head and last word with words left out ("فريق الخبراء المعني
-                // بالصومال" in "فريق الخبراء الدوليين المعني بالصومال")
-                let long = &cands[b].words;
-                long.len() > short.len()
-                    && (long.starts_with(short)
-                        || (long[0] == short[0] && long.last() == short.last() && is_subsequence(short, long)))
-            })
-            .collect();
+        let short = c.words.as_slice();
+        let hosts: Vec<usize> = match c.kind {
+            // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
+            EntityKind::Person => by_word[&(c.kind, short[0].as_str())]
+                .iter()
+                .copied()
+                .filter(|&b| contains_run(&cands[b].words, short))
+                .collect(),
+            // An organisation's shorter form joins its one longer form: a prefix ("لجنة مكافحة
+            // التطرف" → "… التابعة لمجلس الأمن"), or the same head and last word with words left out
+            // ("فريق الخبراء المعني بالصومال" in "فريق الخبراء الدوليين المعني بالصومال").
+            EntityKind::Organization if short.len() >= 2 => by_first[&(c.kind, short[0].as_str())]
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let long = &cands[b].words;
+                    long.len() > short.len()
+                        && (long.starts_with(short) || (long.last() == short.last() && is_subsequence(short, long)))
+                })
+                .collect(),
+            _ => continue,
+        };
         join_unique(&mut uf, a, &hosts);
     }
     // Missions and forces: a descriptive form ("بعثة حفظ السلام في مالي") joins the one other
     // mission of the article.
-    for &a in &orgs {
-        let Some(head) = cands[a].words.first().filter(|h| MISSION_HEADS.contains(&h.as_str())) else { continue };
-        if words(&cands[a]).is_none() {
+    for &a in &reps {
+        let c = &cands[a];
+        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&c.words[0].as_str()) {
             continue;
         }
-        let hosts: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&b| {
-                cands[b].words.first() == Some(head)
-                    || matches!(cands[b].words.first(), Some(w) if w.strip_prefix('ل') == Some(head))
-            })
-            .collect();
-        join_unique(&mut uf, a, &hosts);
+        join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0].as_str())]);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..cands.len() {
