@@ -365,7 +365,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
 
 /// A person starting at token `i`: after a title or role (with its complement), after a speech
 /// verb, or opening with a known given name. Returns the name's tokens.
-pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
     let t = cx.t;
     // after a title: "وزير الخارجية المغربي ناصر بوريطة", "الأمين العام للأمم المتحدة، أنطونيو غوتيريش"
     if let Some(m) = t.titles_ar.longest_at(cx.doc, i) {
@@ -378,6 +378,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             }
         }
         let mut skipped = 0;
+        let mut code = None; // "كاتب الدولة الإسباني للأمن": the nationality of the title
         while k < cx.hi && skipped < 10 && cx.same_para(k - 1, k) {
             if let Some(o) = cx.owner(k) {
                 // a place or body in the role: "سفير روسيا", "للجنة مكافحة التطرف"
@@ -397,6 +398,9 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             if !role_word || known_name(cx, w) && !definite(w) {
                 break;
             }
+            if code.is_none() {
+                code = t.demonyms_ar.get(w).copied();
+            }
             if matches!(w, "،" | ",") && !(k + 1 < cx.hi && cx.is_ar(k + 1)) {
                 break;
             }
@@ -406,7 +410,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
         if let Some((end, words, known)) = name_at(cx, k) {
             let bare_ok = words >= 2 || known > 0 || clause_follows(cx, end);
             if bare_ok {
-                return Some(k..end);
+                return Some((k..end, code));
             }
         }
         return None;
@@ -421,7 +425,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && clause_follows(cx, end)))
             && words <= 4
         {
-            return Some(j..end);
+            return Some((j..end, None));
         }
         return None;
     }
@@ -435,7 +439,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
         && words >= 2
         && known >= 1
     {
-        return Some(i..end);
+        return Some((i..end, None));
     }
     None
 }

@@ -51,9 +51,10 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
 
 /// Strips leading words that are not part of a name (stop words, titles, nationality adjectives);
 /// returns the new start and whether a title was among them.
-fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
+fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Option<&'static str>) {
     let t = cx.t;
     let mut title = false;
+    let mut code = None;
     while i < end {
         if let Some(m) = t.titles_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
             title = true;
@@ -64,6 +65,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
             continue;
         }
         if let Some(m) = t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
+            code = code.or(Some(*m.value));
             i = m.tokens.end;
             continue;
         }
@@ -73,7 +75,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
         }
         break;
     }
-    (i, title)
+    (i, title, code)
 }
 
 /// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
@@ -88,7 +90,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if end <= i + 1 {
         return None;
     }
-    let (start, _) = strip_lead(cx, i, end);
+    let (start, _, _) = strip_lead(cx, i, end);
     if start != i || end - start < 2 {
         return None;
     }
@@ -105,7 +107,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
 }
 
 /// A person starting at token `i` (or a title before one).
-pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
+pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Option<&'static str>)> {
     let t = cx.t;
     if !cx.is_word(i) || cx.is_ar(i) {
         return None;
@@ -117,7 +119,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
         return None;
     }
     let end = run(cx, i);
-    let (start, title) = strip_lead(cx, i, end);
+    let (start, title, code) = strip_lead(cx, i, end);
     let title = title || lower_title;
     if start >= end {
         return None;
@@ -127,11 +129,17 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     let speech_before = (start > cx.lo && t.speech_en.contains(cx.w(start - 1)))
         || (start >= cx.lo + 2 && cx.w(start - 1) == "," && t.speech_en.contains(cx.w(start - 2)));
     // an apposition after a title: "… Head of the Mission, El Ghassim Wane, said"
-    let appositive = start > cx.lo + 1
-        && cx.w(start - 1) == ","
-        && (start.saturating_sub(9).max(cx.lo)..start - 1)
-            .any(|k| capitalised(cx.w(k)) && t.titles_en.longest_at(cx.doc, k).is_some())
-        && (end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after);
+    // an apposition with a title: "Britain's ambassador, Barbara Woodward, said", "Martin
+    // Griffiths, the U.N. special envoy, …"
+    let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);
+    let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
+    let title_before =
+        start > cx.lo + 1 && cx.w(start - 1) == "," && (start.saturating_sub(6).max(cx.lo)..start - 1).any(is_title);
+    let title_after = end + 1 < cx.hi
+        && cx.w(end) == ","
+        && matches!(cx.w(end + 1), "the" | "a" | "an")
+        && (end + 2..(end + 11).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title);
+    let appositive = (title_before && closed) || title_after;
     let given = t.given_en.contains(cx.w(start));
     let caps_byline = title && all_caps(cx.w(start));
     let tail = cx.w(end - 1);
@@ -150,5 +158,5 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
         2..=4 => title || speech_after || speech_before || given || caps_byline || appositive,
         _ => false,
     };
-    ok.then_some(start..end)
+    ok.then_some((start..end, code))
 }

@@ -346,9 +346,9 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             let found = if self.is_ar(i) { arabic::person_at(self, i) } else { english::person_at(self, i) };
             i = match found {
-                Some(r) => {
+                Some((r, code)) => {
                     let end = r.end;
-                    self.add(EntityKind::Person, r, 0, false, None, None);
+                    self.add(EntityKind::Person, r, 0, false, None, code);
                     end
                 }
                 None => i + 1,
