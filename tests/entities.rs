@@ -63,6 +63,22 @@ fn arabic_places_with_clitics_variants_and_codes() {
 }
 
 #[test]
+fn places_named_by_a_place_noun() {
+    use EntityKind::Location as L;
+    check(&[
+        ("وقصفت الطائرات بلدة بيت حانون فجر اليوم.", L, "بيت حانون", &["بيت حانون"], None),
+        ("ونقل الجرحى إلى مخيم الهول ومدينة الرقة.", L, "الهول", &["الهول"], None),
+        ("وزار الوفد ولاية كاليفورنيا الأسبوع الماضي.", L, "كاليفورنيا", &["كاليفورنيا"], None),
+        ("Fighting spread in Helmand province on Friday.", L, "Helmand", &["Helmand"], None),
+    ]);
+    // a mandate is no place, nor a generic area
+    for text in ["وقرر المجلس تمديد ولاية البعثة في منطقة العمليات.", "وأقيمت منطقة آمنة قرب مدينة كبيرة."]
+    {
+        assert!(entities(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn arabic_organisations_by_lexicon_and_by_pattern() {
     use EntityKind::Organization as O;
     check(&[

@@ -223,6 +223,44 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     })
 }
 
+/// First words of compound place names ("بيت حانون", "خان يونس", "دير الزور").
+const PLACE_COMPOUND: &[&str] =
+    &["بيت", "خان", "دير", "عين", "تل", "كفر", "جبل", "وادي", "راس", "ام", "ابو", "بني", "بئر", "سيدي", "مرج", "جسر"];
+
+/// A place named after a place noun: "بلدة بيت حانون", "مخيم الهول", "ولاية كاليفورنيا". Returns the
+/// name's tokens (the noun stays outside).
+pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let t = cx.t;
+    let head = t.place_heads_ar.longest_at(cx.doc, i)?;
+    let j = head.tokens.end;
+    if j >= cx.hi || !cx.free(j) || !cx.is_ar(j) || !cx.same_para(i, j) {
+        return None;
+    }
+    let w = cx.w(j);
+    let head_word = &cx.w(i)[head.prefix..];
+    let plain = |w: &str| {
+        name_like(cx, w) && !t.connectors_ar.contains(w) && !["لل", "بال", "وال"].iter().any(|p| w.starts_with(p))
+    };
+    if !plain(w) || t.org_stop_ar.contains(w) || t.demonyms_ar.contains_key(w) {
+        return None;
+    }
+    if written_definite(cx, j) {
+        // "مدينة الباب", "مخيم الهول"; but "ولاية البعثة" is a mandate, "منطقة العمليات" no name
+        let town = matches!(head_word, "مدينة" | "بلدة" | "قرية" | "محافظة" | "مخيم");
+        let closes =
+            j + 1 >= cx.hi || closes_name(cx, j + 1) || cx.owner(j + 1).is_some() || cx.w(j + 1).starts_with('و');
+        return (town && w.ends_with(['ي', 'ر', 'ل', 'ب', 'ن', 'س', 'ف']) && closes).then_some(j..j + 1);
+    }
+    if !shaped_like_name(w) {
+        return None;
+    }
+    let k = j + 1;
+    if PLACE_COMPOUND.contains(&w) && k < cx.hi && cx.free(k) && cx.is_ar(k) && plain(cx.w(k)) {
+        return Some(j..k + 1);
+    }
+    Some(j..k)
+}
+
 /// A paper or site named by its last word: "أفريقيا برس", "جسور نت", "النجاح الإخباري".
 fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let t = cx.t;

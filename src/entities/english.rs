@@ -78,6 +78,22 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
     (i, title, code)
 }
 
+/// A place named before a place noun: "Kandahar province", "Idlib governorate".
+pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
+    if !cx.is_word(i) || !capitalised(cx.w(i)) || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1))) {
+        return None;
+    }
+    let end = run(cx, i);
+    let (start, _, _) = strip_lead(cx, i, end);
+    if start >= end || end - start > 3 || end >= cx.hi || !cx.t.place_tails_en.contains(cx.w(end)) {
+        return None;
+    }
+    if (start..end).any(|k| cx.t.org_tail_en.contains(cx.w(k)) || cx.t.stop_en.contains(cx.w(k))) {
+        return None;
+    }
+    Some(start..end)
+}
+
 /// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if !cx.is_word(i)

@@ -53,6 +53,10 @@ pub(crate) struct Tables {
     pub stop_ar: HashSet<String>,
     pub stop_en: HashSet<&'static str>,
     pub heads_ar: Lexicon<Head>,
+    /// Nouns before a place name ("مدينة", "محافظة", "مخيم").
+    pub place_heads_ar: Lexicon<()>,
+    /// Lower-case nouns after a place name ("province", "city").
+    pub place_tails_en: HashSet<&'static str>,
     /// Head nouns that need two words after them to make a name ("برنامج المساعدات" is none).
     pub weak_heads_ar: HashSet<String>,
     pub org_stop_ar: HashSet<String>,
@@ -167,6 +171,8 @@ fn build() -> Tables {
         stop_ar: HashSet::new(),
         stop_en: HashSet::new(),
         heads_ar: Lexicon::new(false),
+        place_heads_ar: Lexicon::new(false),
+        place_tails_en: HashSet::new(),
         weak_heads_ar: HashSet::new(),
         org_stop_ar: HashSet::new(),
         connectors_ar: HashSet::new(),
@@ -220,6 +226,7 @@ fn build() -> Tables {
             "masdar" => {
                 t.masdar_ar.insert(word);
             }
+            "placehead" => t.place_heads_ar.insert(r[1], ()),
             "weakhead" => {
                 t.weak_heads_ar.insert(word);
             }
@@ -249,6 +256,9 @@ fn build() -> Tables {
             }
             "orgtail" => {
                 t.org_tail_en.insert(r[1]);
+            }
+            "placetail" => {
+                t.place_tails_en.insert(r[1]);
             }
             "orghead" => {
                 t.org_head_en.insert(r[1]);

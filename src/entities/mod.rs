@@ -40,6 +40,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
         cx.add_dateline(d);
     }
     cx.known_and_orgs();
+    cx.places();
     cx.people();
     cx.surnames();
     build::entities(&cx)
@@ -256,6 +257,20 @@ impl<'d, 't> Ctx<'d, 't> {
                 _ => i + 1,
             };
             i = next.max(i + 1);
+        }
+    }
+
+    /// Places no lexicon holds, named by the noun before them ("بلدة بيت حانون", "مخيم الهول") or,
+    /// in English, after them ("Kandahar province").
+    fn places(&mut self) {
+        for i in self.lo..self.hi {
+            if !self.free(i) {
+                continue;
+            }
+            let found = if self.is_ar(i) { arabic::place_at(self, i) } else { english::place_at(self, i) };
+            if let Some(r) = found {
+                self.add(EntityKind::Location, r, 0, false, None, None);
+            }
         }
     }
 
