@@ -57,6 +57,14 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             break;
         }
         let w = cx.w(j);
+        // a closing nationality adjective that is also a country's name ("وزارة الطاقة السعودية")
+        if complements > 0
+            && let Some(&c) = t.demonyms_ar.get(w)
+        {
+            code = Some(c);
+            last_good = Some(j + 1);
+            break;
+        }
         // a known name: in construct ("بعثة الأمم المتحدة") or after لـ ("الجمعية العامة للأمم المتحدة")
         if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.tokens.end <= cx.hi) {
             let clitic = &w[..m.prefix];
@@ -315,7 +323,7 @@ fn shaped_like_name(w: &str) -> bool {
 }
 
 /// The words of a name starting at token `j`: (end token, words, how many are known names).
-fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
+fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize, usize)> {
     let t = cx.t;
     let mut k = j;
     let mut words = 0;
@@ -338,7 +346,13 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
-            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba))) {
+            // after a known given name: "محمد الأسطل", "أشرف القدرة"
+            let after_given = triggered
+                && k > j
+                && t.given_ar.contains(&name_key(cx.w(k - 1)))
+                && !t.org_stop_ar.contains(w)
+                && t.known.longest_at(cx.doc, k).is_none();
+            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
                 break;
             }
         } else if !(known_name(cx, w) || shaped_like_name(w)) {
@@ -445,7 +459,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
             k += 1;
             skipped += 1;
         }
-        if let Some((end, words, known)) = name_at(cx, k) {
+        if let Some((end, words, known)) = name_at(cx, k, true) {
             let bare_ok = words >= 2 || known > 0 || clause_follows(cx, end);
             if bare_ok {
                 return Some((k..end, code));
@@ -459,7 +473,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         if t.titles_ar.longest_at(cx.doc, j).is_some() || t.heads_ar.longest_at(cx.doc, j).is_some() {
             return None;
         }
-        if let Some((end, words, known)) = name_at(cx, j)
+        if let Some((end, words, known)) = name_at(cx, j, true)
             && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && clause_follows(cx, end)))
             && words <= 4
         {
@@ -473,7 +487,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
     if given
         && i + 1 < cx.hi
         && cx.free(i + 1)
-        && let Some((end, words, known)) = name_at(cx, i)
+        && let Some((end, words, known)) = name_at(cx, i, false)
         && words >= 2
         && known >= 1
     {

@@ -130,6 +130,13 @@ impl<'d, 't> Ctx<'d, 't> {
         i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
     }
 
+    /// The candidate covering the first body token of a byte range, if any (None for dateline
+    /// mentions, whose tokens no candidate covers).
+    fn owner_of_range(&self, r: &Range<usize>) -> Option<usize> {
+        let i = self.doc.token_at_or_after(r.start);
+        self.owner(i)
+    }
+
     /// The candidate covering token `i`, if any.
     pub fn owner(&self, i: usize) -> Option<usize> {
         if i >= self.lo && i < self.hi { self.owner[i - self.lo] } else { None }
@@ -371,8 +378,24 @@ impl<'d, 't> Ctx<'d, 't> {
         }
     }
 
-    /// Pass 3: later mentions of a person by surname alone.
+    /// Pass 3: names the dateline gave ("السوسنة", a reporter) wherever the body repeats them, and
+    /// later mentions of a person by surname alone.
     fn surnames(&mut self) {
+        let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
+        for (i, c) in self.cands.iter().enumerate() {
+            if matches!(c.key, Key::Name(_)) && self.owner_of_range(&c.range).is_none() {
+                from_dateline.insert(&c.text, i);
+            }
+        }
+        if !from_dateline.is_empty() {
+            for m in from_dateline.find_all(self.doc, self.lo..self.hi) {
+                if m.tokens.clone().all(|k| self.free(k)) {
+                    let c = &self.cands[*m.value];
+                    let (kind, key) = (c.kind, c.key.clone());
+                    self.add(kind, m.tokens.clone(), m.prefix, m.restored_article, Some(key), None);
+                }
+            }
+        }
         let mut surnames: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
         for c in &self.cands {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
@@ -473,6 +496,25 @@ mod tests {
         assert_eq!(reporter.mentions.len(), 2);
         assert_eq!(reporter.mentions[0].span.start, dateline.authors[0].span.start);
         assert!(es.iter().any(|e| e.name == "رويترز" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_dateline_agency_is_found_again_in_the_body() {
+        let text = "السنبلة - قال مسؤول إن الطريق مفتوح.
+للمزيد تابعوا موقع السنبلة.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "السنبلة")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].kind, EntityKind::Organization);
+        assert_eq!(es[0].mentions.len(), 2);
     }
 
     #[test]
