@@ -106,8 +106,14 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if end <= i + 1 {
         return None;
     }
-    let (start, _, _) = strip_lead(cx, i, end);
-    if start != i || end - start < 2 {
+    // a leading nationality stays in the name and gives its code: "Russian Defense Ministry"
+    let demonym = cx.t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end < end);
+    let (code, body) = match &demonym {
+        Some(m) => (Some(*m.value), m.tokens.end),
+        None => (None, i),
+    };
+    let (start, _, _) = strip_lead(cx, body, end);
+    if start != body || end - start < 2 {
         return None;
     }
     let last = cx.w(end - 1);
@@ -118,7 +124,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         prefix: 0,
         restored: false,
         key: None,
-        code: None,
+        code,
     })
 }
 
