@@ -42,7 +42,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         return Some(p);
     }
     let head = t.heads_ar.longest_at(cx.doc, i)?;
-    // A head read through ب/ك/ل is still a head ("بوزارة"), but not through the article restored.
+    // A head may carry clitics ("بوزارة", "للجنة"); they stay outside the mention.
     let head_type = *head.value;
     let mut j = head.tokens.end;
     let mut last_good = None;
@@ -71,7 +71,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             let is_place = matches!(m.value, Known::Place(_));
             let ok = match clitic {
                 "" => true,
-                "ل" | "ل" if purpose_ok || head_type == Head::Gov => true,
+                "ل" if purpose_ok || head_type == Head::Gov => true,
                 _ => false,
             } || (m.restored_article && purpose_ok);
             if !ok || (head_type == Head::Definite && complements == 0) {
@@ -295,8 +295,8 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
     !(conj_readings(w).any(|r| t.stop_ar.contains(r) || t.speech_ar.contains(r))
         || verbal_noun_shape(w)
         || t.demonyms_ar.contains_key(w)
-        || t.titles_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0)
-        || t.heads_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0))
+        || t.title_words_ar.contains(w)
+        || t.head_words_ar.contains(w))
 }
 
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {

@@ -47,6 +47,9 @@ pub(crate) struct Tables {
     /// Places and organisations, Arabic and English (case-sensitive; upper-case variants added).
     pub known: Lexicon<Known>,
     pub titles_ar: Lexicon<()>,
+    /// One-word titles and organisation heads, normalised (words that cannot be part of a name).
+    pub title_words_ar: HashSet<String>,
+    pub head_words_ar: HashSet<String>,
     pub titles_en: Lexicon<()>,
     pub speech_ar: HashSet<String>,
     pub speech_en: HashSet<&'static str>,
@@ -165,6 +168,8 @@ fn build() -> Tables {
         places,
         known,
         titles_ar: Lexicon::new(false),
+        title_words_ar: HashSet::new(),
+        head_words_ar: HashSet::new(),
         titles_en: Lexicon::new(false),
         speech_ar: HashSet::new(),
         speech_en: HashSet::new(),
@@ -197,7 +202,12 @@ fn build() -> Tables {
     for r in rows(WORDS_AR) {
         let word = normalize(r[1]);
         match r[0] {
-            "title" => t.titles_ar.insert(r[1], ()),
+            "title" => {
+                t.titles_ar.insert(r[1], ());
+                if !word.contains(' ') {
+                    t.title_words_ar.insert(word);
+                }
+            }
             "speech" => {
                 t.speech_ar.insert(word);
             }
@@ -216,6 +226,9 @@ fn build() -> Tables {
                     _ => Head::Body,
                 };
                 t.heads_ar.insert(r[1], head);
+                if !word.contains(' ') {
+                    t.head_words_ar.insert(word);
+                }
             }
             "orgstop" => {
                 t.org_stop_ar.insert(word);
