@@ -176,7 +176,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
         return None;
     }
     let ok = match words {
-        1 => false,
+        // "President Trump", "Secretary-General Guterres"
+        1 => {
+            title && !lower_title && start > cx.lo && {
+                let prev = start - 1;
+                cx.is_word(prev) && capitalised(cx.w(prev)) && !matches!(cx.w(prev), "By" | "BY" | "Head" | "Chief")
+            }
+        }
         2..=4 => title || speech_after || speech_before || given || caps_byline || appositive,
         _ => false,
     };
