@@ -173,6 +173,7 @@ fn arabic_people_after_titles_verbs_and_given_names() {
             None,
         ),
         ("وقال بارتوش إن الحوار هو الحل الوحيد.", P, "بارتوش", &["بارتوش"], None),
+        ("وقتل في الانفجار مبعوثها الخاص لوران ديماس في العاصمة.", P, "لوران ديماس", &["لوران ديماس"], None),
         ("وكتب يوسف بنعلي مقالا عن الأزمة.", P, "يوسف بنعلي", &["يوسف بنعلي"], None),
     ]);
 }
@@ -209,6 +210,14 @@ fn english_entities() {
             P,
             "Pavel Orlov",
             &["Pavel Orlov"],
+            Some("RU"),
+        ),
+        ("Secretary-General Okafor said the Charter must be respected.", P, "Okafor", &["Okafor"], None),
+        (
+            "The Russian Defense Ministry said the strikes hit depots.",
+            O,
+            "Russian Defense Ministry",
+            &["Russian Defense Ministry"],
             Some("RU"),
         ),
         (
