@@ -303,6 +303,14 @@ fn negatives_are_not_entities() {
 }
 
 #[test]
+fn shared_place_names_take_the_country_the_article_names() {
+    let es = entities("وصل الوفد إلى طرابلس قادما من بيروت بعد جولة في لبنان.");
+    assert_eq!(find(&es, EntityKind::Location, "طرابلس").unwrap().code.as_deref(), Some("LB"));
+    let es = entities("وصل الوفد إلى طرابلس قادما من بنغازي.");
+    assert_eq!(find(&es, EntityKind::Location, "طرابلس").unwrap().code.as_deref(), Some("LY"));
+}
+
+#[test]
 fn entities_come_in_order_of_first_mention() {
     let es = entities("زار وزير الخارجية الألماني برلين، ثم توجه إلى باريس حيث التقى ممثلي منظمة الصحة العالمية.");
     let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();

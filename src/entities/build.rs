@@ -166,5 +166,32 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
         })
         .collect();
     out.sort_by_key(|(first, _)| *first);
-    out.into_iter().map(|(_, e)| e).collect()
+    let mut out: Vec<Entity> = out.into_iter().map(|(_, e)| e).collect();
+    disambiguate_codes(&mut out);
+    out
+}
+
+/// Place names shared by two countries, with the country read by default and the other one:
+/// طرابلس is Tripoli in Libya or in Lebanon, عمان is Oman or Amman in Jordan.
+const SHARED_NAMES: &[(&str, &str, &str)] =
+    &[("طرابلس", "LY", "LB"), ("Tripoli", "LY", "LB"), ("عمان", "OM", "JO"), ("عمّان", "OM", "JO")];
+
+/// Gives a shared place name the other country's code when the article names that country and
+/// not the default one.
+fn disambiguate_codes(entities: &mut [Entity]) {
+    let codes: Vec<Option<String>> = entities.iter().map(|e| e.code.clone()).collect();
+    for (i, e) in entities.iter_mut().enumerate() {
+        if e.kind != EntityKind::Location {
+            continue;
+        }
+        let Some(&(_, default, other)) =
+            SHARED_NAMES.iter().find(|(n, d, _)| e.name == *n && e.code.as_deref() == Some(*d))
+        else {
+            continue;
+        };
+        let elsewhere = |c: &str| codes.iter().enumerate().any(|(j, x)| j != i && x.as_deref() == Some(c));
+        if elsewhere(other) && !elsewhere(default) {
+            e.code = Some(other.to_string());
+        }
+    }
 }
