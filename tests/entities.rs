@@ -173,6 +173,7 @@ fn arabic_people_after_titles_verbs_and_given_names() {
             None,
         ),
         ("وقال بارتوش إن الحوار هو الحل الوحيد.", P, "بارتوش", &["بارتوش"], None),
+        ("وقال الأمين العام غوتيريش في تقريره إن الوضع خطير.", P, "غوتيريش", &["غوتيريش"], None),
         ("وقتل في الانفجار مبعوثها الخاص لوران ديماس في العاصمة.", P, "لوران ديماس", &["لوران ديماس"], None),
         ("وكتب يوسف بنعلي مقالا عن الأزمة.", P, "يوسف بنعلي", &["يوسف بنعلي"], None),
     ]);
@@ -277,6 +278,9 @@ fn one_entity_per_referent() {
     assert_eq!(people.len(), 1, "{people:#?}");
     assert_eq!(people[0].mentions.len(), 3);
     assert_eq!(es.iter().filter(|e| e.name == "الأمم المتحدة").count(), 1);
+    // a national security council is not the Security Council
+    let es = entities("واجتمع مجلس الأمن القومي بعد جلسة مجلس الأمن.");
+    assert_eq!(es.iter().filter(|e| e.kind == EntityKind::Organization).count(), 2);
     // a place named only inside a longer name is not listed on its own
     let es = entities("التقى الوزير برئيس حكومة إقليم كردستان في أربيل.");
     assert!(find(&es, EntityKind::Location, "إقليم كردستان").is_none(), "{es:#?}");
@@ -293,6 +297,7 @@ fn negatives_are_not_entities() {
         "وتابع قائلا إن برنامج المساعدات سيستمر، وطالب بتشكيل حكومة جديدة.",
         "وأكد الأمين العام تقديم تقرير إلى المجلس كل ثلاثة أشهر.",
         "وأشاد المسؤول الإسباني بالتعاون مع الجانب الأمريكي.",
+        "وأكد الوزير استعداد بلاده للحوار، وأعلن الرئيس استقالته أمس، وأكد السفير احترام القرار.",
         "The government urged the international community to act, officials said on Monday.",
         "Spanish and American officials met. The Russian delegation left early.",
     ];

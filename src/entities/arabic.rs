@@ -307,7 +307,10 @@ fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
 /// Verbal nouns of the تفعيل pattern ("تقديم", "تعزيز", "تمديد"), which follow titles but are no names.
 fn verbal_noun_shape(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
-    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+    // تفعيل (تقديم), تفاعل (تعاون), افتعال (احترام), استفعال (استعداد)
+    (c.len() == 5 && c[0] == 'ت' && (c[3] == 'ي' || c[2] == 'ا'))
+        || (c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا')
+        || (c.len() >= 6 && w.starts_with("است"))
 }
 
 /// A word that looks like a transliterated or Arabic name rather than a common noun: it has a long
@@ -460,7 +463,12 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
             skipped += 1;
         }
         if let Some((end, words, known)) = name_at(cx, k, true) {
-            let bare_ok = words >= 2 || known > 0 || clause_follows(cx, end);
+            // one unknown word: "الأمين العام غوتيريش في تقريره"
+            let single = cx.w(k);
+            let bare_ok = words >= 2
+                || known > 0
+                || clause_follows(cx, end)
+                || (single.chars().count() >= 4 && !single.ends_with('ه') && closes_name(cx, end));
             if bare_ok {
                 return Some((k..end, code));
             }
