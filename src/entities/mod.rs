@@ -389,7 +389,12 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         if !from_dateline.is_empty() {
             for m in from_dateline.find_all(self.doc, self.lo..self.hi) {
-                if m.tokens.clone().all(|k| self.free(k)) {
+                // a one-word name may be a common word ("الحياة"): take it after a press noun only
+                let start = m.tokens.start;
+                let press = start > self.lo
+                    && crate::text::clitic_splits(self.w(start - 1))
+                        .any(|s| matches!(&*s.stem, "صحيفة" | "موقع" | "وكالة" | "قناة" | "جريدة" | "مجلة" | "شبكة"));
+                if (m.len >= 2 || press) && m.tokens.clone().all(|k| self.free(k)) {
                     let c = &self.cands[*m.value];
                     let (kind, key) = (c.kind, c.key.clone());
                     self.add(kind, m.tokens.clone(), m.prefix, m.restored_article, Some(key), None);
@@ -515,6 +520,19 @@ mod tests {
         assert_eq!(es.len(), 1, "{es:#?}");
         assert_eq!(es[0].kind, EntityKind::Organization);
         assert_eq!(es[0].mentions.len(), 2);
+        // a one-word agency that is also a common word is not linked to that word
+        let text = "الحياة - قال مسؤول إن الحياة عادت إلى طبيعتها.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "الحياة")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
     }
 
     #[test]
