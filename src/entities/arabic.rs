@@ -201,9 +201,12 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if head_type == Head::Definite {
         // "الجيش اللبناني" (with its nationality) or a name of two or more modifiers
         let words = end - head.tokens.end;
-        let army =
-            matches!(cx.w(head.tokens.start).get(head.prefix..), Some("الجيش" | "البرلمان" | "الشرطة" | "الحرس"));
-        if !(words >= 2 || (army && code.is_some())) {
+        let head_word = cx.w(head.tokens.start).get(head.prefix..).unwrap_or("");
+        let national = matches!(head_word, "الجيش" | "البرلمان" | "الشرطة" | "الحرس");
+        // "الخارجية الأمريكية", "الرئاسة الفلسطينية": only with a nationality
+        let ministry = matches!(head_word, "الخارجية" | "الداخلية" | "الرئاسة");
+        let with_nationality = words == 1 && code.is_some();
+        if !(if ministry { with_nationality } else { words >= 2 || (national && with_nationality) }) {
             return None;
         }
     }
