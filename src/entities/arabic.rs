@@ -206,6 +206,14 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         // "الخارجية الأمريكية", "الرئاسة الفلسطينية": only with a nationality
         let ministry = matches!(head_word, "الخارجية" | "الداخلية" | "الرئاسة");
         let with_nationality = words == 1 && code.is_some();
+        // "وزير الخارجية الألماني" is a title, not the ministry
+        let in_title = head.tokens.start > cx.lo && {
+            let prev = cx.w(head.tokens.start - 1);
+            clitic_splits(prev).any(|r| t.title_words_ar.contains(&*r.stem)) || prev == "باسم"
+        };
+        if ministry && in_title {
+            return None;
+        }
         if !(if ministry { with_nationality } else { words >= 2 || (national && with_nationality) }) {
             return None;
         }
