@@ -301,6 +301,7 @@ fn negatives_are_not_entities() {
         "وأكد الوزير استعداد بلاده للحوار، وأعلن الرئيس استقالته أمس، وأكد السفير احترام القرار.",
         "وقالت الحكومة السورية إن القوات الأمريكية انسحبت، وقال المتحدث باسم الخارجية إن الحوار مستمر.",
         "وأشاد الوفد بتعيين الأمين العام لوزيرة الخارجية السابقة.",
+        "ومع ذلك زار الوفد بترا وقنا، وشارك بحماسة في النقاش.",
         "The government urged the international community to act, officials said on Monday.",
         "Spanish and American officials met. The Russian delegation left early.",
     ];

@@ -357,6 +357,10 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
         if words > 0 && !after_connector && !known_name(cx, w) && !continues_name(w, words) {
             break;
         }
+        // "بترا وقنا": a conjunction starts a new phrase unless the word is a known name (وليد)
+        if words > 0 && w.starts_with('و') && !known_name(cx, w) {
+            break;
+        }
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
