@@ -1,21 +1,28 @@
 //! Named entities: people, organisations and places, each once per article with all its mentions
 //! (issue #4). Dates and amounts are found elsewhere.
 //!
-//! How it works, in passes over the body tokens:
+//! How it works, in passes over the body tokens (the dateline's tokens are left to the dateline,
+//! whose places, reporters and agencies become mentions as they are):
 //! 1. **Lexicons** ([`lexicons`]): countries, cities and regions (CLDR plus a hand-written
 //!    supplement) and organisations (the UN system, regional bodies, armed groups, agencies), matched
-//!    longest-first and clitic-aware.
+//!    longest-first and clitic-aware, with context checks for names that are also common words.
 //! 2. **Organisation patterns** ([`arabic`], [`english`]): a head noun ("وزارة", "لجنة", "بعثة",
 //!    "Ministry of", "… Committee") and a name whose extent is decided by rules: a construct chain of
 //!    definite words, "التابعة لـ…", purpose phrases ("لتحقيق الاستقرار في مالي"), a closing
-//!    nationality adjective (whose country code the organisation takes).
-//! 3. **People**: names after titles and roles, after speech verbs, names that open with a known
-//!    given name, capitalised sequences in English; reporters from the dateline.
-//! 4. **Coreference** ([`build`]): one entity per referent: lexicon identities, a surname or partial
-//!    name linked to the full name, an organisation's shorter form to its longer one, a long form and
-//!    the acronym the text pairs it with in parentheses.
+//!    nationality adjective (whose country code the organisation takes); papers by their last word
+//!    ("… برس"). A long form followed by an acronym in parentheses is paired with it.
+//! 3. **Places no lexicon holds**, after a place noun ("بلدة بيت حانون") or before one ("Kandahar
+//!    province").
+//! 4. **People**: names after titles and roles (the nationality in the title gives the person's
+//!    code), after speech verbs, names that open with a known given name, capitalised sequences
+//!    in English; then dateline names and surnames repeated in the body.
+//! 5. **Coreference** ([`build`]): one entity per referent: lexicon identities, a surname or partial
+//!    name linked to the one full name containing it, an organisation's shorter form to its one
+//!    longer form, a descriptive mission to the article's one mission, paired acronyms.
 //!
-//! Every mention span is a byte range of the original text with clitics outside it.
+//! Every mention span is a byte range of the original text with clitics outside it. The tables are
+//! built once ([`warm`]); the work per article is linear in its tokens (every rule looks at a
+//! bounded window).
 
 mod arabic;
 mod build;
