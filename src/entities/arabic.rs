@@ -204,7 +204,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         let head_word = cx.w(head.tokens.start).get(head.prefix..).unwrap_or("");
         let national = matches!(head_word, "الجيش" | "البرلمان" | "الشرطة" | "الحرس");
         // "الخارجية الأمريكية", "الرئاسة الفلسطينية": only with a nationality
-        let ministry = matches!(head_word, "الخارجية" | "الداخلية" | "الرئاسة");
+        let ministry = matches!(head_word, "الخارجية" | "الداخلية" | "الرئاسة" | "السفارة" | "القنصلية");
         let with_nationality = words == 1 && code.is_some();
         // "وزير الخارجية الألماني" is a title, not the ministry
         let in_title = head.tokens.start > cx.lo && {
