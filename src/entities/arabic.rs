@@ -504,6 +504,18 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         }
         return None;
     }
+    // "وكان ديفيد بيزلي قد حذر": a name between كان and قد
+    if conj_readings(cx.w(i)).any(|r| matches!(r, "كان" | "كانت")) && i + 1 < cx.hi && cx.free(i + 1) {
+        let j = i + 1;
+        if let Some((end, words, _)) = name_at(cx, j, true)
+            && words >= 2
+            && end < cx.hi
+            && cx.w(end) == "قد"
+        {
+            return Some((j..end, None));
+        }
+        return None;
+    }
     // a known given name with more name after it: "سناء بنصالح"
     let w = cx.w(i);
     let given = clitic_splits(w).next().is_some_and(|s| t.given_ar.contains(&name_key(&s.stem)));
