@@ -260,7 +260,8 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usi
     let plain = |w: &str| {
         name_like(cx, w) && !t.connectors_ar.contains(w) && !["لل", "بال", "وال"].iter().any(|p| w.starts_with(p))
     };
-    if !plain(w) || t.org_stop_ar.contains(w) || t.demonyms_ar.contains_key(w) {
+    let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
+    if !plain(w) || direction || t.org_stop_ar.contains(w) || t.demonyms_ar.contains_key(w) {
         return None;
     }
     if written_definite(cx, j) {
