@@ -257,6 +257,21 @@ fn english_entities() {
 }
 
 #[test]
+fn english_headlines_in_title_case_and_inner_head_words() {
+    let text = "Council Renews Mandate of United Nations Mission in Borduria for One Year\n\
+        The Security Council today extended the mandate of the United Nations Mission in South Sudan (UNMISS). \
+        The U.N. General Assembly on Thursday adopted the text.";
+    let es = entities(text);
+    let orgs: Vec<&str> = es.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        orgs,
+        ["United Nations", "Security Council", "United Nations Mission in South Sudan", "U.N. General Assembly"]
+    );
+    let mission = find(&es, EntityKind::Organization, "United Nations Mission in South Sudan").unwrap();
+    assert!(mission.mentions.iter().any(|m| m.text == "UNMISS"));
+}
+
+#[test]
 fn acronyms_link_only_when_the_text_pairs_them() {
     // paired in parentheses: one entity
     let es = entities("سيطر تنظيم الدولة الإسلامية في العراق والشام (داعش) على المدينة، ثم انسحب داعش منها.");

@@ -8,6 +8,29 @@ use std::ops::Range;
 /// Lower-case words allowed inside a capitalised name.
 const INNER: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
 
+/// Days and months: "on Thursday" does not continue a name.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
@@ -31,7 +54,13 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
             }
             continue;
         }
-        if k > i && cx.is_word(k) && INNER.contains(&w) && k + 1 < cx.hi && capitalised(cx.w(k + 1)) {
+        if k > i
+            && cx.is_word(k)
+            && INNER.contains(&w)
+            && k + 1 < cx.hi
+            && capitalised(cx.w(k + 1))
+            && !CALENDAR.contains(&cx.w(k + 1))
+        {
             k += 1;
             continue;
         }
@@ -80,7 +109,11 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
 
 /// A place named before a place noun: "Kandahar province", "Idlib governorate".
 pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
-    if !cx.is_word(i) || !capitalised(cx.w(i)) || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1))) {
+    if !cx.is_word(i)
+        || cx.in_title_case(i)
+        || !capitalised(cx.w(i))
+        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)))
+    {
         return None;
     }
     let end = run(cx, i);
@@ -97,6 +130,7 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
 /// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if !cx.is_word(i)
+        || cx.in_title_case(i)
         || !capitalised(cx.w(i))
         || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)) && !cx.t.stop_en.contains(cx.w(i - 1)))
     {
@@ -118,7 +152,10 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     }
     let last = cx.w(end - 1);
     let first = cx.w(start);
-    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first)).then_some(Proposal {
+    // a head word inside the name before its complement: "United Nations Mission in South Sudan"
+    let inner_tail = (start + 1..end - 1)
+        .any(|k| cx.t.org_tail_en.contains(cx.w(k)) && matches!(cx.w(k + 1), "of" | "for" | "in" | "on"));
+    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail).then_some(Proposal {
         kind: EntityKind::Organization,
         end,
         prefix: 0,
@@ -131,7 +168,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
 /// A person starting at token `i` (or a title before one).
 pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Option<&'static str>)> {
     let t = cx.t;
-    if !cx.is_word(i) || cx.is_ar(i) {
+    if !cx.is_word(i) || cx.is_ar(i) || cx.in_title_case(i) {
         return None;
     }
     // a lower-case title before the name: "spokesman Stephane Dujarric"
@@ -157,10 +194,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
     let title_before =
         start > cx.lo + 1 && cx.w(start - 1) == "," && (start.saturating_sub(6).max(cx.lo)..start - 1).any(is_title);
-    let title_after = end + 1 < cx.hi
-        && cx.w(end) == ","
-        && matches!(cx.w(end + 1), "the" | "a" | "an")
-        && (end + 2..(end + 11).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title);
+    let title_after = end + 1 < cx.hi && cx.w(end) == "," && {
+        let from = if matches!(cx.w(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };
+        (from..(from + 9).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title)
+    };
     let appositive = (title_before && closed) || title_after;
     let given = t.given_en.contains(cx.w(start));
     let caps_byline = title && all_caps(cx.w(start));

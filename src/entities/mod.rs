@@ -89,6 +89,8 @@ pub(super) struct Ctx<'d, 't> {
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
+    /// For each paragraph, whether it is written in title case.
+    title_case: Vec<bool>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -96,8 +98,23 @@ impl<'d, 't> Ctx<'d, 't> {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
         let excluded = dateline.map_or(0..0, |d| doc.tokens_in(d.span.range()));
+        let title_case = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let words: Vec<&str> = doc.text()[p.clone()]
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
+                    .collect();
+                let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+                // a headline in title case; a byline ("By EDITH M. LEDERER") is no headline
+                let byline = matches!(words.first(), Some(&("By" | "BY")));
+                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && caps * 4 >= words.len() * 3
+            })
+            .collect();
         Ctx {
             doc,
+            title_case,
             t: &TABLES,
             norm: doc.normalized(),
             toks: doc.tokens(),
@@ -113,6 +130,12 @@ impl<'d, 't> Ctx<'d, 't> {
     /// The normalised text of token `i`.
     pub fn w(&self, i: usize) -> &'d str {
         &self.norm[self.toks[i].norm.clone()]
+    }
+
+    /// True when token `i` is in a paragraph written in title case (an English headline), where
+    /// capitals say nothing about names.
+    pub fn in_title_case(&self, i: usize) -> bool {
+        self.doc.paragraph_at(self.toks[i].orig.start).is_some_and(|p| self.title_case[p])
     }
 
     /// The original text of token `i`.
@@ -254,8 +277,10 @@ impl<'d, 't> Ctx<'d, 't> {
             let pattern = if self.is_ar(i) { arabic::org_at(self, i) } else { english::org_at(self, i) }
                 .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
-            // a known organisation of two words or more is not extended by a pattern
-            let known_org = known.as_ref().is_some_and(|m| matches!(m.value, Known::Org(_)) && known_len >= 2);
+            // an Arabic known organisation of two words or more is not extended by a pattern ("United
+            // Nations Mission in South Sudan" is, by its head word)
+            let known_org =
+                self.is_ar(i) && known.as_ref().is_some_and(|m| matches!(m.value, Known::Org(_)) && known_len >= 2);
             let use_pattern = !known_org && pattern.as_ref().is_some_and(|p| p.end - i > known_len);
             let next = match (known, pattern) {
                 (_, Some(p)) if use_pattern => {
