@@ -91,6 +91,8 @@ pub(super) struct Ctx<'d, 't> {
     pub pairs: Vec<(usize, usize)>,
     /// For each paragraph, whether it is written in title case.
     title_case: Vec<bool>,
+    /// Number of candidates that come from the dateline (the first ones).
+    dateline_cands: usize,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -124,6 +126,7 @@ impl<'d, 't> Ctx<'d, 't> {
             owner: vec![None; hi - lo],
             cands: Vec::new(),
             pairs: Vec::new(),
+            dateline_cands: 0,
         }
     }
 
@@ -158,13 +161,6 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
     pub fn free(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
-    }
-
-    /// The candidate covering the first body token of a byte range, if any (None for dateline
-    /// mentions, whose tokens no candidate covers).
-    fn owner_of_range(&self, r: &Range<usize>) -> Option<usize> {
-        let i = self.doc.token_at_or_after(r.start);
-        self.owner(i)
     }
 
     /// The candidate covering token `i`, if any.
@@ -260,22 +256,39 @@ impl<'d, 't> Ctx<'d, 't> {
                     None => (kind, Key::Name(words.clone()), None),
                 };
                 let range = m.span.range();
+                let idx = self.cands.len();
+                for k in self.doc.tokens_in(range.clone()) {
+                    if k >= self.lo && k < self.hi {
+                        self.owner[k - self.lo] = Some(idx);
+                    }
+                }
                 self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
             }
         }
+        self.dateline_cands = self.cands.len();
     }
 
     /// Pass 1: lexicon hits and organisation patterns, leftmost-longest.
     fn known_and_orgs(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
-            if !self.free(i) || self.is_punct(i) {
+            // inside the dateline only lexicon names the dateline did not list ("Associated Press"
+            // on a byline line) are read
+            if self.owner(i).is_some() || self.is_punct(i) {
                 i += 1;
                 continue;
             }
-            let known = self.t.known.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.hi && self.known_ok(m));
-            let pattern = if self.is_ar(i) { arabic::org_at(self, i) } else { english::org_at(self, i) }
-                .filter(|p| p.end <= self.hi);
+            let known = self.t.known.longest_at(self.doc, i).filter(|m| {
+                m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.owner(k).is_none()) && self.known_ok(m)
+            });
+            let pattern = if !self.free(i) {
+                None
+            } else if self.is_ar(i) {
+                arabic::org_at(self, i)
+            } else {
+                english::org_at(self, i)
+            }
+            .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
             // an Arabic known organisation of two words or more is not extended by a pattern ("United
             // Nations Mission in South Sudan" is, by its head word)
@@ -415,7 +428,7 @@ impl<'d, 't> Ctx<'d, 't> {
     fn surnames(&mut self) {
         let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
         for (i, c) in self.cands.iter().enumerate() {
-            if matches!(c.key, Key::Name(_)) && self.owner_of_range(&c.range).is_none() {
+            if matches!(c.key, Key::Name(_)) && i < self.dateline_cands {
                 from_dateline.insert(&c.text, i);
             }
         }
@@ -533,6 +546,24 @@ mod tests {
         assert_eq!(reporter.mentions.len(), 2);
         assert_eq!(reporter.mentions[0].span.start, dateline.authors[0].span.start);
         assert!(es.iter().any(|e| e.name == "رويترز" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn lexicon_names_in_the_dateline_span_that_it_did_not_list_are_read() {
+        let text = "By JANE ROE\nAssociated Press\nUNITED NATIONS (AP) - The vote passed.";
+        let doc = Doc::new(text, None);
+        let end = text.find(" - ").unwrap() + 2;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "UNITED NATIONS")],
+            authors: vec![mention(&doc, text, "JANE ROE")],
+            agencies: vec![mention(&doc, text, "AP")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
+        assert_eq!(ap.mentions.len(), 2, "{es:#?}");
+        assert_eq!(es.len(), 3, "{es:#?}");
     }
 
     #[test]
