@@ -175,6 +175,7 @@ fn arabic_people_after_titles_verbs_and_given_names() {
             None,
         ),
         ("وقال بارتوش إن الحوار هو الحل الوحيد.", P, "بارتوش", &["بارتوش"], None),
+        ("واستقبل الشيخ حمد بن خليفة آل ثاني الوفد.", P, "حمد بن خليفة آل ثاني", &["حمد بن خليفة آل ثاني"], None),
         ("وكان ديفيد بيرنز قد حذر من المجاعة.", P, "ديفيد بيرنز", &["ديفيد بيرنز"], None),
         ("وقال الأمين العام غوتيريش في تقريره إن الوضع خطير.", P, "غوتيريش", &["غوتيريش"], None),
         ("وقتل في الانفجار مبعوثها الخاص لوران ديماس في العاصمة.", P, "لوران ديماس", &["لوران ديماس"], None),
@@ -217,6 +218,8 @@ fn english_entities() {
             Some("RU"),
         ),
         ("Secretary-General Okafor said the Charter must be respected.", P, "Okafor", &["Okafor"], None),
+        ("Mr. Petrov met Ms. Lena Hartmann in Berlin.", P, "Petrov", &["Petrov"], None),
+        ("Mr. Petrov met Ms. Lena Hartmann in Berlin.", P, "Lena Hartmann", &["Lena Hartmann"], None),
         (
             "The Russian Defense Ministry said the strikes hit depots.",
             O,

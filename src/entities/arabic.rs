@@ -346,7 +346,9 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
     let mut last_word_end = j;
     while k < cx.hi && words < MAX_NAME && cx.free(k) && cx.is_ar(k) && (k == j || cx.same_para(k - 1, k)) {
         let w = cx.w(k);
-        if !name_like(cx, w) {
+        // "آل ثاني": after the family word any word is the name
+        let after_family = k > j && cx.w(k - 1) == "ال";
+        if !name_like(cx, w) && !after_family {
             break;
         }
         if t.connectors_ar.contains(w) {

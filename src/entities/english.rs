@@ -8,6 +8,10 @@ use std::ops::Range;
 /// Lower-case words allowed inside a capitalised name.
 const INNER: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
 
+/// Titles written with a full stop.
+const ABBREVIATED_TITLES: &[&str] =
+    &["Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Lt", "Col", "Capt", "Sgt"];
+
 /// Days and months: "on Thursday" does not continue a name.
 const CALENDAR: &[&str] = &[
     "Monday",
@@ -48,8 +52,9 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
         if cx.is_word(k) && !cx.is_ar(k) && capitalised(w) {
             k += 1;
             end = k;
-            // an initial: "M."
-            if w.chars().count() == 1 && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
+            // an initial ("M.") or an abbreviated title ("Mr.", "Dr.")
+            let abbreviation = w.chars().count() == 1 || ABBREVIATED_TITLES.contains(&w);
+            if abbreviation && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
                 k += 1;
             }
             continue;
@@ -216,7 +221,8 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
         // "President Trump", "Secretary-General Guterres"
         1 => {
             title && !lower_title && start > cx.lo && {
-                let prev = start - 1;
+                // "Mr. Lavrov": the title's full stop
+                let prev = if cx.w(start - 1) == "." && start > cx.lo + 1 { start - 2 } else { start - 1 };
                 cx.is_word(prev) && capitalised(cx.w(prev)) && !matches!(cx.w(prev), "By" | "BY" | "Head" | "Chief")
             }
         }

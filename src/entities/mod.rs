@@ -108,10 +108,13 @@ impl<'d, 't> Ctx<'d, 't> {
                     .split_whitespace()
                     .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
                     .collect();
-                let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-                // a headline in title case; a byline ("By EDITH M. LEDERER") is no headline
+                // a headline in title case (every word but the small ones capitalised); a byline
+                // ("By EDITH M. LEDERER") is no headline
+                const SMALL: &[&str] =
+                    &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
+                let lower = words.iter().filter(|w| !w.starts_with(char::is_uppercase) && !SMALL.contains(w)).count();
                 let byline = matches!(words.first(), Some(&("By" | "BY")));
-                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && caps * 4 >= words.len() * 3
+                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && lower == 0
             })
             .collect();
         Ctx {
