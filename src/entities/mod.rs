@@ -449,7 +449,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
             }
         }
-        let mut surnames: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
+        let mut surnames: rustc_hash::FxHashMap<String, Key> = rustc_hash::FxHashMap::default();
         for c in &self.cands {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
                 && words.len() >= 2
