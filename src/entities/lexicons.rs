@@ -96,8 +96,8 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
-pub(super) fn name_key(s: &str) -> String {
-    s.replace('ة', "ه")
+pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
 }
 
 /// Inserts a phrase and, for Latin-script phrases, its upper-case form (datelines are often in capitals).
