@@ -40,6 +40,7 @@ impl Normalized {
     /// Normalises `original`. Inputs are limited to 4 GiB (offsets are stored as `u32`); the
     /// parser's own limit is far below that.
     pub fn new(original: &str) -> Normalized {
+        super::tick(original.len());
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len());
@@ -112,6 +113,7 @@ impl Normalized {
     /// assert_eq!(n.to_original(0..2), 0..3); // half of the ligature maps to all of it
     /// ```
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        super::tick(1);
         let start = self.map[range.start.min(self.text.len())] as usize;
         let end = if range.end == 0 {
             start
@@ -134,6 +136,7 @@ impl Normalized {
     /// assert_eq!(&n.as_str()[n.to_normalized(space)..], " الله");
     /// ```
     pub fn to_normalized(&self, original_offset: usize) -> usize {
+        super::tick(1);
         self.map.partition_point(|&o| (o as usize) < original_offset).min(self.text.len())
     }
 }
@@ -145,6 +148,7 @@ impl Normalized {
 /// assert_eq!(khabar::text::normalize("«مرحبا»"), "\"مرحبا\"");
 /// ```
 pub fn normalize(s: &str) -> String {
+    super::tick(s.len());
     let mut out = String::with_capacity(s.len());
     let mut prev = ' ';
     for c in s.chars() {

@@ -73,6 +73,7 @@ fn is_mark(c: char) -> bool {
 
 /// Splits normalised text into tokens; `to_original` maps a normalised range to the original.
 pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Token> {
+    super::tick(norm.len());
     let mut tokens = Vec::with_capacity(norm.len() / 5);
     let mut iter = norm.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
@@ -167,6 +168,7 @@ impl CliticReadings {
 
     /// The readings of a normalised word.
     pub(crate) fn of(word: &str) -> CliticReadings {
+        super::tick(1);
         let mut out = CliticReadings { len: 1, items: [(0, false); 6] };
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return out;
