@@ -42,7 +42,7 @@ pub struct khabar_parser_options {
 }
 
 /// Default input limit of a parser, in bytes (16 MiB).
-pub const KHABAR_DEFAULT_MAX_INPUT_BYTES: usize = crate::DEFAULT_MAX_INPUT_BYTES;
+pub const KHABAR_DEFAULT_MAX_INPUT_BYTES: usize = 16_777_216;
 
 impl khabar_parser_options {
     /// Writes the default options to `*options_out`.
@@ -57,7 +57,7 @@ impl khabar_parser_options {
             try_out!(options_out);
             let e = Extractors::all();
             write_out!(options_out, khabar_parser_options {
-                max_input_bytes: crate::DEFAULT_MAX_INPUT_BYTES,
+                max_input_bytes: KHABAR_DEFAULT_MAX_INPUT_BYTES,
                 detect_language: true,
                 language: khabar_language::Other,
                 dateline: e.dateline,
@@ -69,6 +69,9 @@ impl khabar_parser_options {
         }
     }
 }
+
+// The header needs a literal; keep it equal to the Rust default.
+const _: () = assert!(KHABAR_DEFAULT_MAX_INPUT_BYTES == crate::DEFAULT_MAX_INPUT_BYTES);
 
 impl khabar_parser {
     /// Creates a parser with the default options and writes it to `*parser_out`. The first parser
