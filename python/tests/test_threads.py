@@ -1,0 +1,52 @@
+import threading
+import unittest
+from concurrent.futures import ThreadPoolExecutor
+
+import khabar
+
+from .helpers import texts
+
+
+class ThreadsTest(unittest.TestCase):
+    def test_many_threads_share_one_parser(self):
+        parser = khabar.Parser()
+        inputs = [t for _, t in texts()]
+        expected = [parser.parse(t).to_json() for t in inputs]
+        jobs = [(i % len(inputs)) for i in range(16 * len(inputs))]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda i: (i, parser.parse(inputs[i]).to_json()), jobs))
+        for i, got in results:
+            self.assertEqual(got, expected[i])
+
+    def test_errors_are_reported_per_thread(self):
+        parser = khabar.Parser(max_input_bytes=4)
+        barrier = threading.Barrier(4)
+        errors = []
+
+        def work(k):
+            barrier.wait()
+            for _ in range(50):
+                try:
+                    if k % 2:
+                        parser.parse(b"a\xff")
+                    else:
+                        parser.parse("too long")
+                except khabar.InvalidUtf8Error as e:
+                    errors.append(("utf8", k, e.offset))
+                except khabar.InputTooLargeError:
+                    errors.append(("size", k, None))
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(errors), 200)
+        for kind, k, offset in errors:
+            self.assertEqual(kind, "utf8" if k % 2 else "size")
+            if kind == "utf8":
+                self.assertEqual(offset, 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
