@@ -13,11 +13,8 @@ fn root() -> PathBuf {
 
 /// Version macros injected after the includes, from the crate version.
 fn version_macros() -> String {
-    let (major, minor, patch) = (
-        env!("CARGO_PKG_VERSION_MAJOR"),
-        env!("CARGO_PKG_VERSION_MINOR"),
-        env!("CARGO_PKG_VERSION_PATCH"),
-    );
+    let (major, minor, patch) =
+        (env!("CARGO_PKG_VERSION_MAJOR"), env!("CARGO_PKG_VERSION_MINOR"), env!("CARGO_PKG_VERSION_PATCH"));
     format!(
         "\n/* Version of the khabar release this header belongs to; compare with khabar_version(). */\n\
          #define KHABAR_VERSION \"{}\"\n\
@@ -106,7 +103,10 @@ fn every_function_is_documented() {
     let lines: Vec<&str> = h.lines().collect();
     let mut undocumented = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let is_decl = line.contains("khabar_") && line.contains('(') && !line.starts_with(' ') && !line.starts_with('#')
+        let is_decl = line.contains("khabar_")
+            && line.contains('(')
+            && !line.starts_with(' ')
+            && !line.starts_with('#')
             && !line.starts_with("/*");
         if is_decl && !lines[..i].last().is_some_and(|p| p.trim_end().ends_with("*/")) {
             undocumented.push(*line);
@@ -139,8 +139,9 @@ fn the_required_functions_are_declared() {
     ] {
         assert!(squashed.contains(f), "include/khabar.h lacks `{f}`");
     }
-    for c in ["KHABAR_STATUS_OK = 0", "KHABAR_STATUS_NULL_ARGUMENT", "KHABAR_STATUS_INVALID_UTF8", "KHABAR_STATUS_PANIC"] {
+    for c in
+        ["KHABAR_STATUS_OK = 0", "KHABAR_STATUS_NULL_ARGUMENT", "KHABAR_STATUS_INVALID_UTF8", "KHABAR_STATUS_PANIC"]
+    {
         assert!(h.contains(c), "include/khabar.h lacks `{c}`");
     }
 }
-
