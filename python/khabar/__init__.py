@@ -20,7 +20,6 @@ Parsing releases the GIL, so threads sharing one ``Parser`` parse in parallel.
 from __future__ import annotations
 
 import ctypes
-import json
 import threading
 from ctypes import byref
 from typing import Optional, Union
@@ -45,7 +44,6 @@ from ._model import (
     Resolution,
     Span,
     Speaker,
-    article_from_json,
 )
 
 __version__ = "0.1.0"
@@ -199,7 +197,7 @@ class Parser:
             lib.khabar_article_free(article)
         if text is None:
             text = data.decode("utf-8")
-        return article_from_json(text, doc, json.loads(doc))
+        return Article(text, doc)
 
     def close(self) -> None:
         """Frees the parser; idempotent. Articles already returned stay valid."""

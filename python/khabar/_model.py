@@ -7,6 +7,7 @@ C APIs use.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Dict, List, Optional
@@ -174,34 +175,143 @@ class Resolution:
     mentions: List[Mention]
 
 
-@dataclass(slots=True)
-class Article:
-    """A parsed article. ``to_json()`` gives the library's JSON document (the CLI's output)."""
+_UNSET = object()
 
-    text: str
-    language: Language
-    body: Span
-    boilerplate: List[Span]
-    paragraphs: List[Span]
-    sentences: List[Span]
-    dateline: Optional[Dateline]
-    entities: List[Entity]
-    quotes: List[Quote]
-    resolutions: List[Resolution]
-    _json: str
+#: The typed fields of an Article, built on first access.
+FIELDS = ("language", "body", "boilerplate", "paragraphs", "sentences", "dateline", "entities", "quotes", "resolutions")
+
+
+class Article:
+    """A parsed article: ``text`` (the input as ``str``) and typed fields.
+
+    The fields (``language``, ``body``, ``boilerplate``, ``paragraphs``, ``sentences``,
+    ``dateline``, ``entities``, ``quotes``, ``resolutions``) are built from the library's JSON
+    document on first access and then cached, so ``parse`` costs little more than the Rust call
+    when only some fields are read. ``to_json()`` returns that document unchanged: the same bytes
+    as Rust's ``Article::to_json`` and the ``khabar parse`` command.
+    """
+
+    __slots__ = ("text", "_json", "_data") + tuple("_" + f for f in FIELDS)
+
+    def __init__(self, text: str, doc: str, **fields: Any) -> None:
+        self.text = text
+        self._json = doc
+        self._data: Any = _UNSET
+        for f in FIELDS:
+            setattr(self, "_" + f, fields.pop(f, _UNSET))
+        if fields:
+            raise TypeError(f"unknown Article fields: {sorted(fields)}")
 
     def to_json(self) -> str:
         """The JSON document, byte for byte what Rust's ``Article::to_json`` and the CLI produce."""
         return self._json
 
     def to_dict(self) -> Dict[str, Any]:
-        """The JSON document as a dict (includes any field newer than this package's classes)."""
-        import json
-
+        """The JSON document as a fresh dict (includes any field newer than this package's classes)."""
         return json.loads(self._json)
+
+    def _doc(self) -> Dict[str, Any]:
+        data = self._data
+        if data is _UNSET:
+            data = self._data = json.loads(self._json)
+        return data
+
+    @property
+    def language(self) -> Language:
+        """The detected (or given) language."""
+        v = self._language
+        if v is _UNSET:
+            v = self._language = _LANGUAGES[self._doc()["language"]]
+        return v
+
+    @property
+    def body(self) -> Span:
+        """The article body: the input less site furniture at its start and end."""
+        v = self._body
+        if v is _UNSET:
+            v = self._body = _span(self._doc()["body"])
+        return v
+
+    @property
+    def boilerplate(self) -> List[Span]:
+        """Site furniture recognised at the start or end, excluded from extraction."""
+        v = self._boilerplate
+        if v is _UNSET:
+            v = self._boilerplate = [_span(s) for s in self._doc()["boilerplate"]]
+        return v
+
+    @property
+    def paragraphs(self) -> List[Span]:
+        """Paragraphs of the body, in order."""
+        v = self._paragraphs
+        if v is _UNSET:
+            v = self._paragraphs = [_span(s) for s in self._doc()["paragraphs"]]
+        return v
+
+    @property
+    def sentences(self) -> List[Span]:
+        """Sentences of the body, in order."""
+        v = self._sentences
+        if v is _UNSET:
+            v = self._sentences = [_span(s) for s in self._doc()["sentences"]]
+        return v
+
+    @property
+    def dateline(self) -> Optional[Dateline]:
+        """The dateline, or None."""
+        v = self._dateline
+        if v is _UNSET:
+            v = self._dateline = _dateline(self._doc()["dateline"])
+        return v
+
+    @property
+    def entities(self) -> List[Entity]:
+        """Named entities, dates and amounts, each once with all its mentions."""
+        v = self._entities
+        if v is _UNSET:
+            v = self._entities = [_entity(e) for e in self._doc()["entities"]]
+        return v
+
+    @property
+    def quotes(self) -> List[Quote]:
+        """Statements (direct quotes and reported speech), in document order."""
+        v = self._quotes
+        if v is _UNSET:
+            v = self._quotes = [_quote(q) for q in self._doc()["quotes"]]
+        return v
+
+    @property
+    def resolutions(self) -> List[Resolution]:
+        """UN resolution references, one per distinct resolution."""
+        v = self._resolutions
+        if v is _UNSET:
+            v = self._resolutions = [_resolution(r) for r in self._doc()["resolutions"]]
+        return v
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        return self.text == other.text and all(getattr(self, f) == getattr(other, f) for f in FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        d = self._doc()
+        return (
+            f"Article(language={d['language']!r}, chars={len(self.text)}, dateline={d['dateline'] is not None}, "
+            f"entities={len(d['entities'])}, quotes={len(d['quotes'])}, resolutions={len(d['resolutions'])})"
+        )
 
 
 # ---- construction from the JSON document ----
+
+
+_LANGUAGES = {e.value: e for e in Language}
+_ENTITY_KINDS = {e.value: e for e in EntityKind}
+_GRAINS = {e.value: e for e in DateGrain}
+_QUOTE_KINDS = {e.value: e for e in QuoteKind}
+_BODIES = {e.value: e for e in Body}
+_BODY_SOURCES = {e.value: e for e in BodySource}
 
 
 def _span(d: Dict[str, Any]) -> Span:
@@ -220,11 +330,11 @@ def _entity(d: Dict[str, Any]) -> Entity:
     date = d.get("date")
     amount = d.get("amount")
     return Entity(
-        EntityKind(d["kind"]),
+        _ENTITY_KINDS[d["kind"]],
         d["name"],
         [_mention(m) for m in d["mentions"]],
         d.get("code"),
-        None if date is None else DateValue(date["value"], DateGrain(date["grain"])),
+        None if date is None else DateValue(date["value"], _GRAINS[date["grain"]]),
         None
         if amount is None
         else Amount(float(amount["value"]), amount.get("qualifier"), amount.get("unit"), amount.get("currency")),
@@ -235,7 +345,7 @@ def _quote(d: Dict[str, Any]) -> Quote:
     s = d.get("speaker")
     c = d.get("cue")
     return Quote(
-        QuoteKind(d["kind"]),
+        _QUOTE_KINDS[d["kind"]],
         None if s is None else Speaker(s["text"], _span(s["span"]), s.get("entity"), s.get("role")),
         None if c is None else Cue(c["text"], _span(c["span"]), c["lemma"]),
         _mention(d["content"]),
@@ -245,8 +355,8 @@ def _quote(d: Dict[str, Any]) -> Quote:
 
 def _resolution(d: Dict[str, Any]) -> Resolution:
     return Resolution(
-        Body(d["body"]),
-        BodySource(d["body_source"]),
+        _BODIES[d["body"]],
+        _BODY_SOURCES[d["body_source"]],
         d["number"],
         d.get("session"),
         d.get("year"),
@@ -256,27 +366,13 @@ def _resolution(d: Dict[str, Any]) -> Resolution:
     )
 
 
-def article_from_json(text: str, doc: str, data: Dict[str, Any]) -> Article:
-    """Builds an Article from the library's JSON document ``doc`` (already decoded as ``data``)."""
-    d = data.get("dateline")
-    return Article(
-        text,
-        Language(data["language"]),
-        _span(data["body"]),
-        [_span(s) for s in data["boilerplate"]],
-        [_span(s) for s in data["paragraphs"]],
-        [_span(s) for s in data["sentences"]],
-        None
-        if d is None
-        else Dateline(
-            _span(d["span"]),
-            [_mention(m) for m in d["locations"]],
-            [_mention(m) for m in d["authors"]],
-            [_mention(m) for m in d["agencies"]],
-            d.get("date"),
-        ),
-        [_entity(e) for e in data["entities"]],
-        [_quote(q) for q in data["quotes"]],
-        [_resolution(r) for r in data["resolutions"]],
-        doc,
+def _dateline(d: Optional[Dict[str, Any]]) -> Optional[Dateline]:
+    if d is None:
+        return None
+    return Dateline(
+        _span(d["span"]),
+        [_mention(m) for m in d["locations"]],
+        [_mention(m) for m in d["authors"]],
+        [_mention(m) for m in d["agencies"]],
+        d.get("date"),
     )

@@ -1,9 +1,10 @@
 """Construction of the model through the C API's typed accessors (``khabar_article_entity`` and
 friends) instead of the JSON document.
 
-``Parser.parse`` uses the JSON document, which is faster from Python (one call, one C-speed
-``json.loads``); this path exists to exercise and test the typed accessors and the ctypes struct
-mirrors in ``_ffi``, and ``tests/test_views.py`` checks that both give equal objects.
+``Parser.parse`` uses the JSON document: one call, then the fields are built lazily from it (see
+``Article``), and ``to_json`` needs the document anyway. This path exercises the typed accessors
+and the ctypes struct mirrors in ``_ffi``; ``tests/test_views.py`` checks that both give equal
+objects.
 """
 
 from __future__ import annotations
@@ -125,14 +126,14 @@ def article_from_views(article: "_ffi.ArticleP", text: str, doc: str) -> _model.
 
     return _model.Article(
         text,
-        _LANGUAGES[lib.khabar_article_language(article)],
-        _span(body),
-        _spans(article, lib.khabar_article_boilerplate_count, lib.khabar_article_boilerplate),
-        _spans(article, lib.khabar_article_paragraph_count, lib.khabar_article_paragraph),
-        _spans(article, lib.khabar_article_sentence_count, lib.khabar_article_sentence),
-        dateline,
-        entities,
-        quotes,
-        resolutions,
         doc,
+        language=_LANGUAGES[lib.khabar_article_language(article)],
+        body=_span(body),
+        boilerplate=_spans(article, lib.khabar_article_boilerplate_count, lib.khabar_article_boilerplate),
+        paragraphs=_spans(article, lib.khabar_article_paragraph_count, lib.khabar_article_paragraph),
+        sentences=_spans(article, lib.khabar_article_sentence_count, lib.khabar_article_sentence),
+        dateline=dateline,
+        entities=entities,
+        quotes=quotes,
+        resolutions=resolutions,
     )

@@ -1,3 +1,4 @@
+import ctypes
 import threading
 import unittest
 from concurrent.futures import ThreadPoolExecutor
@@ -8,6 +9,13 @@ from .helpers import texts
 
 
 class ThreadsTest(unittest.TestCase):
+    def test_the_library_is_called_without_the_gil(self):
+        # ctypes.CDLL (unlike PyDLL) releases the GIL around every foreign call.
+        from khabar._ffi import lib
+
+        self.assertIs(type(lib), ctypes.CDLL)
+
+
     def test_many_threads_share_one_parser(self):
         parser = khabar.Parser()
         inputs = [t for _, t in texts()]
