@@ -1,8 +1,8 @@
 //! Builds the C and C++ programs under `tests/c/`, `examples/c/` and `examples/cpp/` with the
 //! system compilers against the library cargo just built, and runs them.
 //!
-//! The library is found next to this test binary (`target/<profile>/`), where cargo puts the
-//! `cdylib` and `staticlib`. Compilers: `$CC` (default `cc`) and `$CXX` (default `c++`). The C
+//! The library is the `cdylib` and `staticlib` cargo built with this test binary
+//! (`target/<profile>/deps/`). Compilers: `$CC` (default `cc`) and `$CXX` (default `c++`). The C
 //! test runs under AddressSanitizer and UBSan when the compiler supports them (set
 //! `KHABAR_SANITIZE=0` to turn that off); `tests/c/valgrind.sh` runs it under valgrind.
 
@@ -16,17 +16,16 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `target/<profile>/`, holding `libkhabar.so` and `libkhabar.a`.
+/// The directory holding the `libkhabar.so` and `libkhabar.a` of this build: `target/<profile>/deps/`
+/// (next to this test binary), where `cargo test` writes them, else `target/<profile>/`, where
+/// `cargo build` copies them.
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps/..").to_path_buf();
-    assert!(
-        dir.join(shared_lib_name()).exists(),
-        "{} not found in {}: build with `cargo test` so cargo produces the cdylib",
-        shared_lib_name(),
-        dir.display()
-    );
-    dir
+    let deps = exe.parent().expect("target/<profile>/deps").to_path_buf();
+    let candidates = [deps.clone(), deps.parent().expect("target/<profile>").to_path_buf()];
+    candidates.iter().find(|d| d.join(shared_lib_name()).exists()).cloned().unwrap_or_else(|| {
+        panic!("{} not found in {candidates:?}: build with `cargo test` or `cargo build`", shared_lib_name())
+    })
 }
 
 fn shared_lib_name() -> &'static str {

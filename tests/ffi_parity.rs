@@ -4,16 +4,23 @@
 //!
 //! Needs `cc` and `python3` on PATH (override with `$CC` and `$KHABAR_PYTHON`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Where this build's `libkhabar.so` is: next to the test binary (`cargo test`), else one level up
+/// (`cargo build`).
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
-    exe.parent().and_then(Path::parent).unwrap().to_path_buf()
+    let deps = exe.parent().unwrap();
+    [deps, deps.parent().unwrap()]
+        .into_iter()
+        .find(|d| d.join("libkhabar.so").exists())
+        .expect("libkhabar.so")
+        .to_path_buf()
 }
 
 fn out_dir() -> PathBuf {
