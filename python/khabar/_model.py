@@ -221,7 +221,7 @@ class Article:
         """The detected (or given) language."""
         v = self._language
         if v is _UNSET:
-            v = self._language = _LANGUAGES[self._doc()["language"]]
+            v = self._language = _enum(_LANGUAGES, self._doc()["language"])
         return v
 
     @property
@@ -314,6 +314,11 @@ _BODIES = {e.value: e for e in Body}
 _BODY_SOURCES = {e.value: e for e in BodySource}
 
 
+def _enum(table: Dict[str, Any], value: str) -> Any:
+    """The enum member for a JSON string; a value newer than this package stays a plain str."""
+    return table.get(value, value)
+
+
 def _span(d: Dict[str, Any]) -> Span:
     return Span(d["char_start"], d["char_end"], d["start"], d["end"])
 
@@ -330,11 +335,11 @@ def _entity(d: Dict[str, Any]) -> Entity:
     date = d.get("date")
     amount = d.get("amount")
     return Entity(
-        _ENTITY_KINDS[d["kind"]],
+        _enum(_ENTITY_KINDS, d["kind"]),
         d["name"],
         [_mention(m) for m in d["mentions"]],
         d.get("code"),
-        None if date is None else DateValue(date["value"], _GRAINS[date["grain"]]),
+        None if date is None else DateValue(date["value"], _enum(_GRAINS, date["grain"])),
         None
         if amount is None
         else Amount(float(amount["value"]), amount.get("qualifier"), amount.get("unit"), amount.get("currency")),
@@ -345,7 +350,7 @@ def _quote(d: Dict[str, Any]) -> Quote:
     s = d.get("speaker")
     c = d.get("cue")
     return Quote(
-        _QUOTE_KINDS[d["kind"]],
+        _enum(_QUOTE_KINDS, d["kind"]),
         None if s is None else Speaker(s["text"], _span(s["span"]), s.get("entity"), s.get("role")),
         None if c is None else Cue(c["text"], _span(c["span"]), c["lemma"]),
         _mention(d["content"]),
@@ -355,8 +360,8 @@ def _quote(d: Dict[str, Any]) -> Quote:
 
 def _resolution(d: Dict[str, Any]) -> Resolution:
     return Resolution(
-        _BODIES[d["body"]],
-        _BODY_SOURCES[d["body_source"]],
+        _enum(_BODIES, d["body"]),
+        _enum(_BODY_SOURCES, d["body_source"]),
         d["number"],
         d.get("session"),
         d.get("year"),

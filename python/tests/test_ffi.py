@@ -37,7 +37,8 @@ class DeclarationsTest(unittest.TestCase):
 
 
 def run_import(env_extra):
-    env = dict(os.environ, PYTHONPATH=str(REPO / "python"), **env_extra)
+    env = {k: v for k, v in os.environ.items() if k != "KHABAR_LIBRARY"}
+    env.update(PYTHONPATH=str(REPO / "python"), **env_extra)
     return subprocess.run(
         [sys.executable, "-c", "import khabar; print(khabar.library_path())"], env=env, capture_output=True, text=True
     )
@@ -63,6 +64,28 @@ class LocationTest(unittest.TestCase):
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("cannot find the khabar shared library", out.stderr)
         self.assertIn("/nonexistent-target/debug/libkhabar.so", out.stderr)
+
+    def test_a_library_next_to_the_package_is_found(self):
+        # The layout `pip install ./python` produces: khabar/_native<EXT_SUFFIX> beside __init__.py.
+        import importlib.machinery
+        import shutil
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            pkg = Path(tmp) / "khabar"
+            shutil.copytree(REPO / "python" / "khabar", pkg, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+            native = pkg / ("_native" + importlib.machinery.EXTENSION_SUFFIXES[0])
+            shutil.copyfile(khabar.library_path(), native)
+            env = {k: v for k, v in os.environ.items() if k != "KHABAR_LIBRARY"}
+            env.update(PYTHONPATH=tmp, CARGO_TARGET_DIR="/nonexistent-target")
+            out = subprocess.run(
+                [sys.executable, "-c", "import khabar; print(khabar.library_path()); print(khabar.parse('Hello.').text)"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertEqual(out.stdout.split("\n")[:2], [str(native), "Hello."])
 
     def test_a_foreign_library_is_rejected(self):
         libc = next((p for p in ["/lib/x86_64-linux-gnu/libc.so.6", "/usr/lib/libc.so.6"] if Path(p).exists()), None)
