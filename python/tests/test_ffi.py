@@ -35,6 +35,11 @@ class DeclarationsTest(unittest.TestCase):
     def test_abi_version(self):
         self.assertEqual(lib.khabar_abi_version(), _ffi.ABI_VERSION)
 
+    def test_package_and_crate_versions_agree(self):
+        cargo = re.search(r'^version = "([^"]+)"', (REPO / "Cargo.toml").read_text(), re.M).group(1)
+        pyproject = re.search(r'^version = "([^"]+)"', (REPO / "python" / "pyproject.toml").read_text(), re.M).group(1)
+        self.assertEqual((khabar.__version__, pyproject), (cargo, cargo))
+
 
 def run_import(env_extra):
     env = {k: v for k, v in os.environ.items() if k != "KHABAR_LIBRARY"}
