@@ -181,14 +181,14 @@ impl khabar_parser {
                 return super::boundary::on_null("text");
             }
             try_out!(article_out);
-            let max = parser.inner.max_input_bytes();
+            // A slice may not exceed isize::MAX bytes, whatever limit the parser was given.
+            let max = parser.inner.max_input_bytes().min(isize::MAX as usize);
             if len > max {
                 let e = Error::InputTooLarge { len, max };
                 return fail(khabar_status::InputTooLarge, e.to_string(), None);
             }
             // SAFETY: `text` is non-NULL and the caller promises `len` readable bytes; `len` is at
-            // most `max_input_bytes`, itself a `usize` the Rust side accepted, and the slice does
-            // not outlive this call.
+            // most isize::MAX, and the slice does not outlive this call.
             let bytes = unsafe { std::slice::from_raw_parts(text, len) };
             match parser.inner.parse_bytes(bytes) {
                 Ok(article) => {

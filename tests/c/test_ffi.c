@@ -195,6 +195,13 @@ static bool test_oversized_input(void) {
     CHECK(khabar_parse(dflt, (const uint8_t *)text, KHABAR_DEFAULT_MAX_INPUT_BYTES + 1, &article) ==
           KHABAR_STATUS_INPUT_TOO_LARGE);
     CHECK(article == NULL);
+    khabar_parser_free(dflt);
+    dflt = NULL;
+    /* Even with no limit, a length no buffer can have is refused without reading. */
+    options.max_input_bytes = SIZE_MAX;
+    CHECK(khabar_parser_new_with_options(&options, &dflt) == KHABAR_STATUS_OK);
+    CHECK(khabar_parse(dflt, (const uint8_t *)text, SIZE_MAX, &article) == KHABAR_STATUS_INPUT_TOO_LARGE);
+    CHECK(article == NULL);
     khabar_parser_free(small);
     khabar_parser_free(dflt);
     return true;
