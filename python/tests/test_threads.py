@@ -1,5 +1,7 @@
 import ctypes
+import sys
 import threading
+import time
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,6 +16,34 @@ class ThreadsTest(unittest.TestCase):
         from khabar._ffi import lib
 
         self.assertIs(type(lib), ctypes.CDLL)
+
+    def test_other_threads_run_while_the_library_parses(self):
+        # A thread woken just before a long parse can only run during it if the GIL is released
+        # (a long switch interval keeps the main thread from yielding it before the call).
+        from ctypes import byref
+
+        from khabar import _ffi
+        from khabar._ffi import lib
+
+        data = (texts()[0][1] * 40).encode()
+        parser = khabar.Parser()
+        go = threading.Event()
+        stamps = []
+        other = threading.Thread(target=lambda: (go.wait(), stamps.append(time.perf_counter())))
+        other.start()
+        article = _ffi.ArticleP()
+        old = sys.getswitchinterval()
+        sys.setswitchinterval(5.0)
+        try:
+            go.set()
+            status = lib.khabar_parse(parser._ptr, data, len(data), byref(article))
+            end = time.perf_counter()
+        finally:
+            sys.setswitchinterval(old)
+        other.join()
+        lib.khabar_article_free(article)
+        self.assertEqual(status, _ffi.STATUS_OK)
+        self.assertLess(stamps[0], end, "the other thread could not run during khabar_parse")
 
 
     def test_many_threads_share_one_parser(self):
