@@ -295,6 +295,10 @@ class Article:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __reduce__(self):
+        # Pickle the text and the JSON document; the fields are rebuilt on access.
+        return (Article, (self.text, self._json))
+
     def __repr__(self) -> str:
         d = self._doc()
         return (

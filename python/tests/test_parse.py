@@ -65,6 +65,18 @@ class ParseTest(unittest.TestCase):
         self.assertEqual(text[a.paragraphs[1].start : a.paragraphs[1].end], "وأضاف أن الطريق مفتوح.")
         self.assertEqual(text.encode()[a.paragraphs[1].byte_start : a.paragraphs[1].byte_end].decode(), "وأضاف أن الطريق مفتوح.")
 
+    def test_articles_pickle_and_compare(self):
+        import pickle
+
+        for name, text in texts():
+            with self.subTest(name):
+                a = khabar.parse(text)
+                a.entities  # one field built, the others not
+                b = pickle.loads(pickle.dumps(a))
+                self.assertEqual(a, b)
+                self.assertEqual(b.to_json(), a.to_json())
+                self.assertNotEqual(a, khabar.parse(text + " "))
+
     def test_empty_and_nul_input(self):
         self.assertEqual(khabar.parse("").entities, [])
         self.assertEqual(khabar.parse("A\0B").text, "A\0B")
