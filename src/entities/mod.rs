@@ -518,6 +518,12 @@ pub(super) struct Proposal {
     pub code: Option<&'static str>,
 }
 
+/// True when a normalised word is a known given name (Arabic script or Latin).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    let t = &*lexicons::TABLES;
+    t.given_ar.contains(lexicons::name_key(word).as_ref()) || t.given_en.contains(word)
+}
+
 /// True when tokens `r` of the document name a known place (country, city, region), read
 /// without clitics: the dateline reader asks this of its pieces.
 pub(crate) fn is_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
