@@ -101,3 +101,19 @@ fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
         assert!(ratio <= ceiling, "{lang}: parse peak {ratio:.1}× the input, above {ceiling}×");
     }
 }
+
+/// The figure issue 7 names, on a 10 MB article (slow in a debug build: run it with
+/// `cargo test --release --test memory -- --ignored --nocapture`).
+#[test]
+#[ignore = "10 MB parse: run in release"]
+fn ten_megabyte_article() {
+    let parser = khabar::Parser::builder().max_input_bytes(64 << 20).build();
+    parser.parse(&corpus("ar", 1)).unwrap();
+    for (lang, ceiling) in CEILING {
+        let text = corpus(lang, 10 << 20);
+        let (peak, _) = peak_during(|| parser.parse(&text).unwrap());
+        let ratio = peak as f64 / text.len() as f64;
+        eprintln!("{lang}: input {} bytes, parse peak {peak} bytes ({ratio:.1}× the input)", text.len());
+        assert!(ratio <= ceiling, "{lang}: parse peak {ratio:.1}× the input, above {ceiling}×");
+    }
+}

@@ -30,15 +30,24 @@ unsafe extern "C" {
     fn khabar_string_free(s: *mut c_char);
     fn khabar_article_text(article: *const khabar_article, text_out: *mut khabar_str) -> khabar_status;
     fn khabar_article_sentence_count(article: *const khabar_article) -> usize;
-    fn khabar_article_sentence(article: *const khabar_article, index: usize, span_out: *mut khabar_span)
-    -> khabar_status;
+    fn khabar_article_sentence(
+        article: *const khabar_article,
+        index: usize,
+        span_out: *mut khabar_span,
+    ) -> khabar_status;
     fn khabar_article_dateline(article: *const khabar_article, dateline_out: *mut khabar_dateline) -> khabar_status;
     fn khabar_article_entity_count(article: *const khabar_article) -> usize;
-    fn khabar_article_entity(article: *const khabar_article, index: usize, entity_out: *mut khabar_entity)
-    -> khabar_status;
+    fn khabar_article_entity(
+        article: *const khabar_article,
+        index: usize,
+        entity_out: *mut khabar_entity,
+    ) -> khabar_status;
     fn khabar_article_quote_count(article: *const khabar_article) -> usize;
-    fn khabar_article_quote(article: *const khabar_article, index: usize, quote_out: *mut khabar_quote)
-    -> khabar_status;
+    fn khabar_article_quote(
+        article: *const khabar_article,
+        index: usize,
+        quote_out: *mut khabar_quote,
+    ) -> khabar_status;
     fn khabar_article_resolution_count(article: *const khabar_article) -> usize;
     fn khabar_article_resolution(
         article: *const khabar_article,

@@ -32,7 +32,9 @@ fuzz_target!(|data: &[u8]| {
     for e in article.entities() {
         for m in &e.mentions {
             check(text, &m.span);
-            assert_eq!(m.text, text[m.span.start..m.span.end]);
+            // the surface text, or with the article restored after the preposition ("للأمم" → "الأمم")
+            let surface = &text[m.span.start..m.span.end];
+            assert!(m.text == surface || m.text.strip_prefix('ا') == Some(surface), "{m:?}");
         }
     }
     for q in article.quotes() {
@@ -45,5 +47,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let json = article.to_json();
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    assert_eq!(value["text"].as_str(), Some(text));
+    assert_eq!(value["body"]["end"].as_u64(), Some(article.body().end as u64));
 });
