@@ -46,7 +46,30 @@ fn quote_shapes() -> Vec<Shape> {
     vec![
         ("Arabic cue verbs each in its own paragraph", Box::new(|n| repeat("وقال الوزير\n", n))),
         ("quotations after cue verbs in one paragraph", Box::new(|n| repeat("قال «نعم» ", n))),
+        ("one long Arabic article", Box::new(|n| long_article("ar", n))),
+        ("one long English article", Box::new(|n| long_article("en", n))),
     ]
+}
+
+/// The bench corpus's articles of one language joined into one article of about `bytes`.
+fn long_article(lang: &str, bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(lang))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let mut out = String::new();
+    for t in texts.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
 }
 
 fn work(parser: &khabar::Parser, text: &str) -> u64 {
@@ -57,7 +80,10 @@ fn work(parser: &khabar::Parser, text: &str) -> u64 {
 }
 
 fn check(shapes: Vec<Shape>) {
-    let parser = khabar::Parser::builder().max_input_bytes(64 << 20).build();
+    check_with(khabar::Parser::builder().max_input_bytes(64 << 20).build(), shapes);
+}
+
+fn check_with(parser: khabar::Parser, shapes: Vec<Shape>) {
     let mut failures = Vec::new();
     for (name, make) in shapes {
         let (small, large) = (make(N), make(4 * N));
@@ -76,7 +102,23 @@ fn pathological_inputs_take_linear_work() {
     check(shapes());
 }
 
-/// Cue-verb floods, on which the quotes extractor is superlinear:
+/// Long articles (the bench corpus joined) with every extractor but quotes (see below).
+#[test]
+fn long_articles_take_linear_work_without_quotes() {
+    let parser = khabar::Parser::builder()
+        .max_input_bytes(64 << 20)
+        .extractors(khabar::Extractors { quotes: false, ..khabar::Extractors::all() })
+        .build();
+    check_with(
+        parser,
+        vec![
+            ("one long Arabic article", Box::new(|n| long_article("ar", n))),
+            ("one long English article", Box::new(|n| long_article("en", n))),
+        ],
+    );
+}
+
+/// Cue-verb floods and long articles, on which the quotes extractor is superlinear:
 /// - "وقال الوزير" line after line: `quotes::speaker::resolve` looks back over every earlier
 ///   token for each cue, so the work counted grows with the square of the input (14× for 4×);
 /// - "قال «نعم»" over and over in one paragraph: the statement loop of `quotes::Ctx::run` compares
@@ -84,7 +126,12 @@ fn pathological_inputs_take_linear_work() {
 ///   1.1 s for 190 KB, 22 s for 760 KB). Its loops do not go through the counted text-layer
 ///   primitives, so the counter sees this only once they call `text::tick`.
 ///
-/// Ignored until the quotes extractor bounds both; run it with `--ignored`.
+/// - one long article (the bench corpus joined): `quotes::speaker::link` folds every mention of
+///   every entity for each statement (statements × mentions), and `resolve` looks back over the
+///   article for each cue: 7 s for 1 MB of Arabic in a release build, 3.7× the time per MB of a
+///   256 KB article.
+///
+/// Ignored until the quotes extractor bounds these; run it with `--ignored`.
 #[test]
 #[ignore = "quotes::speaker::resolve is quadratic on these shapes"]
 fn cue_verb_floods_take_linear_work() {

@@ -151,11 +151,15 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             mentions.dedup_by_key(|m| m.span.start);
             // the fullest mention; among equals the most frequent, then the first
+            let mut freqs: HashMap<&str, usize> = HashMap::default();
+            for m in &mentions {
+                *freqs.entry(m.text.as_str()).or_default() += 1;
+            }
             let name = mentions
                 .iter()
                 .enumerate()
                 .max_by_key(|(i, m)| {
-                    let freq = mentions.iter().filter(|o| o.text == m.text).count();
+                    let freq = freqs[m.text.as_str()];
                     (m.text.split_whitespace().count(), m.text.chars().count(), freq, usize::MAX - i)
                 })
                 .map(|(_, m)| m.text.clone())
