@@ -78,6 +78,13 @@ pub(crate) struct Tables {
     pub given_ar: HashSet<String>,
     pub surname_ar: HashSet<String>,
     pub given_en: HashSet<&'static str>,
+    /// Given names that are also common words or rare ("سامي", "كريم", "أمل"), keyed like `given_ar`:
+    /// they count inside a name but never open one alone.
+    pub weak_given_ar: HashSet<String>,
+    /// Full names of people (well-known public figures; names opening with a weak given name).
+    pub people: Lexicon<()>,
+    /// Nouns that are part of a geographic feature's name ("نهر النيل", "معبر رفح", "مخيم زمزم").
+    pub feature_heads_ar: Lexicon<()>,
 }
 
 const PLACES: &str = include_str!("data/places.tsv");
@@ -86,6 +93,7 @@ const ORGS: &str = include_str!("data/orgs.tsv");
 const NAMES: &str = include_str!("data/names.tsv");
 const WORDS_AR: &str = include_str!("data/words_ar.tsv");
 const WORDS_EN: &str = include_str!("data/words_en.tsv");
+const PEOPLE: &str = include_str!("data/people.tsv");
 
 /// The shared tables.
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(build);
@@ -191,6 +199,9 @@ fn build() -> Tables {
         given_ar: HashSet::new(),
         surname_ar: HashSet::new(),
         given_en: HashSet::new(),
+        weak_given_ar: HashSet::new(),
+        people: Lexicon::new(false),
+        feature_heads_ar: Lexicon::new(false),
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {
@@ -240,6 +251,7 @@ fn build() -> Tables {
                 t.masdar_ar.insert(word);
             }
             "placehead" => t.place_heads_ar.insert(r[1], ()),
+            "featurehead" => t.feature_heads_ar.insert(r[1], ()),
             "weakhead" => {
                 t.weak_heads_ar.insert(word);
             }
@@ -283,6 +295,10 @@ fn build() -> Tables {
     for r in rows(NAMES) {
         match r[..] {
             ["given", n] => {
+                // "عبد الله" is also written "عبدالله"
+                if let Some(rest) = n.strip_prefix("عبد ") {
+                    t.given_ar.insert(format!("عبد{rest}"));
+                }
                 t.given_ar.insert(n.to_string());
             }
             ["surname", n] => {
@@ -291,10 +307,39 @@ fn build() -> Tables {
             ["latin", n] => {
                 t.given_en.insert(n);
             }
+            ["weak", n] => {
+                t.weak_given_ar.insert(n.to_string());
+            }
+            ["full", n] => insert_name_key(&mut t.people, n),
+            _ => {}
+        }
+    }
+    for r in rows(PEOPLE) {
+        match r[..] {
+            ["given", n] => {
+                t.given_ar.insert(name_key(&normalize(n)));
+            }
+            ["person", n] => t.people.insert(n, ()),
             _ => {}
         }
     }
     t
+}
+
+/// Inserts a name keyed with ة folded to ه (as the name lists are) in both spellings of a final ه,
+/// "سلامه" and "سلامة" (never in "الله").
+fn insert_name_key(lex: &mut Lexicon<()>, key: &str) {
+    lex.insert(key, ());
+    if key.split(' ').any(|w| w.ends_with('ه') && !w.ends_with("الله")) {
+        let folded: Vec<String> = key
+            .split(' ')
+            .map(|w| match w.strip_suffix('ه') {
+                Some(stem) if !w.ends_with("الله") => format!("{stem}ة"),
+                _ => w.to_string(),
+            })
+            .collect();
+        lex.insert(&folded.join(" "), ());
+    }
 }
 
 #[cfg(test)]
