@@ -447,3 +447,42 @@ fn organisation_extent_rules() {
         assert!(es.iter().all(|e| e.kind != O), "{text}: {es:#?}");
     }
 }
+
+#[test]
+fn english_names_with_hyphens_head_nouns_and_appositions() {
+    use EntityKind::{Organization as O, Person as P};
+    check(&[
+        (
+            "The Jordanian Foreign Ministry said the talks would resume.",
+            O,
+            "Jordanian Foreign Ministry",
+            &["Jordanian Foreign Ministry"],
+            Some("JO"),
+        ),
+        ("Japan's U.N. ambassador, Park Min-soo, said the vote was close.", P, "Park Min-soo", &["Park Min-soo"], None),
+        (
+            "Dana Lee Marlow, the agency's director of health, said supplies were short.",
+            P,
+            "Dana Lee Marlow",
+            &["Dana Lee Marlow"],
+            None,
+        ),
+        (
+            "The Gulf Maritime Protection mission began patrols.",
+            O,
+            "Gulf Maritime Protection",
+            &["Gulf Maritime Protection"],
+            None,
+        ),
+        (
+            "A report by the Regional Drought Monitoring Team was released.",
+            O,
+            "Regional Drought Monitoring Team",
+            &["Regional Drought Monitoring Team"],
+            None,
+        ),
+    ]);
+    // a "-led" adjective is no part of a name
+    let es = entities("The French-led Coastal Security mission ended.");
+    assert!(es.iter().all(|e| !e.name.contains("led")), "{es:#?}");
+}
