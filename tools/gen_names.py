@@ -69,7 +69,10 @@ def full_names():
            and country not in ('IR','PK','AF') order by arabic_key"""
     for (key,) in db.execute(q):
         words = key.split()
-        if arabic.match(key) and 2 <= len(words) <= 4 and words[0] in weak and all(len(w) >= 2 for w in words):
+        # at least one later word must be no common word: "سلام عادل" is also "a just peace"
+        rest_named = any(w not in COMMON and w not in NOT_NAMES for w in words[1:])
+        if arabic.match(key) and 2 <= len(words) <= 4 and words[0] in weak and all(len(w) >= 2 for w in words) \
+                and rest_named:
             yield key
 
 

@@ -206,7 +206,11 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             && complements > 0
             && !t.org_stop_ar.contains(rest)
             && t.heads_ar.longest_at(cx.doc, j).is_none()
-            && (j + 1 >= cx.hi || cx.is_punct(j + 1) || definite(cx.w(j + 1)) || !cx.same_para(j, j + 1))
+            && (j + 1 >= cx.hi
+                || cx.is_punct(j + 1)
+                || definite(cx.w(j + 1))
+                || !cx.same_para(j, j + 1)
+                || t.stop_ar.contains(cx.w(j + 1)))
         {
             j += 1;
             last_good = Some(j);
@@ -274,10 +278,22 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     {
         return None;
     }
-    if end - head.tokens.end == 2
+    // "برنامج العقوبات الأمريكية", "برنامج المنح الدراسية الأوروبية": a weak head, a plural and a
+    // nationality make a description
+    if end - head.tokens.end >= 2
         && code.is_some()
-        && cx.w(end - 2).ends_with("ات")
+        && (cx.w(head.tokens.end).ends_with("ات") || head_stem == "برنامج")
         && t.weak_heads_ar.contains(&cx.w(head.tokens.start)[head.prefix..])
+    {
+        return None;
+    }
+    // "حركة الشاحنات", "تنظيم حركة المرور": movement of something, not a movement
+    if matches!(head_stem, "حركة" | "حركه")
+        && sole_org.is_none()
+        && (end - head.tokens.end == 1
+            && (cx.w(head.tokens.end).ends_with("ات") || cx.w(head.tokens.end).ends_with("ين"))
+            || i > cx.lo
+                && clitic_splits(cx.w(i - 1)).any(|r| verbal_noun_shape(&r.stem) || t.masdar_ar.contains(&*r.stem)))
     {
         return None;
     }
@@ -744,9 +760,14 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     }
     let w = cx.w(j);
     let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
+    // "مخيم أبو شوك": a connector and the name after it
+    if t.connectors_ar.contains(w) {
+        let k = j + 1;
+        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like(cx, cx.w(k));
+        return ok.then_some((i..k + 1, head.prefix));
+    }
     if direction
         || !name_like(cx, w)
-        || t.connectors_ar.contains(w)
         || t.org_stop_ar.contains(w)
         || FEATURE_NOT_NAMES.contains(&w)
         || FEATURE_ADJECTIVES.contains(&w)
