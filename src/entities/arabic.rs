@@ -784,6 +784,14 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
         }
         return Some((i..j + 1, head.prefix));
     }
+    // named after a person: "مطار رفيق الحريري الدولي"
+    if cx.t.given_ar.contains(name_key(w).as_ref())
+        && let Some((end, words, _)) = name_at(cx, j, true)
+        && words >= 2
+    {
+        let intl = end < cx.hi && cx.free(end) && cx.same_para(end - 1, end) && cx.w(end) == "الدولي";
+        return Some((i..if intl { end + 1 } else { end }, head.prefix));
+    }
     // an indefinite name: not a verb ("مخيم يضم"), not a feminine or plural common noun
     let n = w.chars().count();
     let verb = w.starts_with(['ي', 'ت']) && n <= 5 && !known_name(cx, w);
