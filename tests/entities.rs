@@ -387,6 +387,8 @@ fn well_known_people_and_weak_given_names() {
     check(&[
         // a gazetteer name with no title before it
         ("ورحب كير ستارمر بالاتفاق الجديد.", P, "كير ستارمر", &["كير ستارمر"], None),
+        // a lone weak given name after a title, closed by a clause
+        ("وقال الرئيس سعيد إن الانتخابات ستجرى في موعدها.", P, "سعيد", &["سعيد"], None),
         // a name whose given name is also a common word, from the people lists
         ("وأجرى حسن نصر الله اتصالا مع الحلفاء.", P, "حسن نصر الله", &["حسن نصر الله"], None),
         // a weak given name after a title, with a surname
@@ -407,6 +409,7 @@ fn well_known_people_and_weak_given_names() {
         "وقال المتحدث باسم المحكمة إن الجلسة أرجئت.",
         "وأعرب عن أمل كبير في التوصل إلى اتفاق.",
         "وسط إجراءات أمنية مشددة في العاصمة.",
+        "وقال إن الأمين العام سعيد بالنتائج التي تحققت.",
         // a Wikidata full name that is also a phrase ("a just peace") is left out of the gazetteer
         "ودعا إلى سلام عادل وشامل في المنطقة.",
     ] {

@@ -602,8 +602,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         if let Some((end, words, known)) = name_at(cx, k, true) {
             // one unknown word: "الأمين العام غوتيريش في تقريره"
             let single = cx.w(k);
+            // a lone weak given name is also an adjective: "الأمين العام سعيد بالنتائج"
+            let strong = known > 0 && (words >= 2 || strong_name(cx, single) || closes_name(cx, end));
             let bare_ok = words >= 2
-                || known > 0
+                || strong
                 || clause_follows(cx, end)
                 || (single.chars().count() >= 4 && !single.ends_with('ه') && closes_name(cx, end));
             if bare_ok {
