@@ -391,7 +391,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             a += 1;
         }
-        while b > a && (self.is_punct(b - 1) || is_exact(self.w(b - 1), Word::Func)) {
+        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {
             b -= 1;
         }
         (b > a && (b - a) <= 40).then(|| self.toks[a].orig.start..self.toks[b - 1].orig.end)
@@ -433,7 +433,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if speaker.as_ref().is_some_and(|s| s.document) {
             return None;
         }
-        let speaker = speaker.map(|s| self.resolve(s, k));
+        let speaker = speaker.map(|s| self.resolve(s, k, frames));
         // Complement
         let max = if form.participle { 8 } else { 45 };
         let mut j = end;
@@ -530,7 +530,22 @@ impl<'d, 't> Ctx<'d, 't> {
         if self.w(from) == "ما" {
             return None;
         }
-        let (sp, end) = if self.en { self.en_speaker_after(from)? } else { self.speaker_after(from, hit.form)? };
+        let (sp, end) = if self.en {
+            match self.en_speaker_after(from) {
+                Some(x) => x,
+                None => {
+                    // "according to aid agencies, …"
+                    let send = self.sent_end(k);
+                    let e = (from..send.min(from + 7)).find(|&j| self.is_punct(j))?;
+                    if e == from || (from..e).any(|j| is_exact(self.w(j), Word::EnStop)) {
+                        return None;
+                    }
+                    (self.make_phrase(from..e), e)
+                }
+            }
+        } else {
+            self.speaker_after(from, hit.form)?
+        };
         if sp.document {
             return None;
         }
@@ -560,7 +575,7 @@ impl<'d, 't> Ctx<'d, 't> {
             };
             (r, kind)
         };
-        let sp = self.resolve(sp, k);
+        let sp = self.resolve(sp, k, &[]);
         let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
         let found =
             Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
@@ -590,7 +605,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if speaker.as_ref().is_some_and(|s| s.document) {
             return None;
         }
-        let speaker = speaker.map(|s| self.resolve(s, k));
+        let speaker = speaker.map(|s| self.resolve(s, k, frames));
         let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
         let mk = |content, kind, setting| Found {
             kind,
@@ -680,7 +695,7 @@ impl<'d, 't> Ctx<'d, 't> {
             // "X: «…»"
             if open > sstart && self.w(open - 1) == ":" {
                 if let Some(sp) = self.speaker_colon(sstart..open - 1) {
-                    let sp = self.resolve(sp, open);
+                    let sp = self.resolve(sp, open, &[]);
                     let inner = trim(text, r.inner.clone());
                     found.push(Found {
                         kind: QuoteKind::Direct,

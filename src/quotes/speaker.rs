@@ -101,6 +101,7 @@ impl Ctx<'_, '_> {
         }
         if self.en {
             return w.starts_with(|c: char| c.is_uppercase())
+                && !matches!(w, "The" | "A" | "An")
                 && !is_exact(w, Word::EnTitle)
                 && !is_exact(w, Word::EnOrg)
                 && !is_exact(w, Word::EnStop);
@@ -211,7 +212,12 @@ impl Ctx<'_, '_> {
                 } else {
                     None
                 };
-                let role = role.map(|r| self.trim_tokens(r)).filter(|r| !r.is_empty()).map(|r| self.text_of(&r));
+                let role = role
+                    .map(|r| self.trim_tokens(r))
+                    .filter(|r| {
+                        !r.is_empty() && !(r.len() == 1 && matches!(self.w(r.start), "The" | "the" | "A" | "a"))
+                    })
+                    .map(|r| self.text_of(&r));
                 Spk {
                     text: self.text_of(&n),
                     span: self.bytes_without_preposition(&n).0,
@@ -225,7 +231,8 @@ impl Ctx<'_, '_> {
             }
             None => {
                 let mut p = phrase.clone();
-                if self.en && p.len() > 1 && self.w(p.start).eq_ignore_ascii_case("the") {
+                if self.en && p.len() > 1 && matches!(self.w(p.start).to_ascii_lowercase().as_str(), "the" | "a" | "an")
+                {
                     p.start += 1;
                 }
                 let named =
@@ -242,6 +249,12 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+    }
+
+    /// A speaker for a phrase, with the name found inside it.
+    pub(super) fn make_phrase(&self, r: Range<usize>) -> Spk {
+        let name = if self.en { self.en_name(r.clone()) } else { self.name_in(r.clone()) };
+        self.make(r, name, false)
     }
 
     fn trim_tokens(&self, r: Range<usize>) -> Range<usize> {
@@ -551,6 +564,7 @@ impl Ctx<'_, '_> {
                 cs -= 1;
             }
             if cs > sstart + 1 && self.w(cs - 1) == "," && !self.en_cap(cs) {
+                let relative = matches!(self.w(cs), "which" | "who" | "whose");
                 let ne = cs - 1;
                 let mut ns = ne;
                 while ns > sstart && (self.en_cap(ns - 1) || self.w(ns - 1) == ".") {
@@ -560,7 +574,9 @@ impl Ctx<'_, '_> {
                     && let Some(n) = self.en_name(ns..ne)
                 {
                     let mut sp = self.make(ns..ne, Some(n), false);
-                    sp.role = Some(self.text_of(&(cs..ce)));
+                    if !relative {
+                        sp.role = Some(self.text_of(&(cs..ce)));
+                    }
                     return Some(sp);
                 }
             }
@@ -673,7 +689,7 @@ impl Ctx<'_, '_> {
     /// Resolves a bare title ("الوزير", "المجلس", "الأمين العام") to the named speaker or body it
     /// refers back to, when one is written before token `before` ("وزير الخارجية ناصر
     /// بوريطة", "مجلس الأمن الدولي").
-    pub(super) fn resolve(&self, sp: Spk, before: usize) -> Spk {
+    pub(super) fn resolve(&self, sp: Spk, before: usize, frames: &[super::Frame]) -> Spk {
         if sp.named {
             return sp;
         }
@@ -693,6 +709,20 @@ impl Ctx<'_, '_> {
         let head = bare(head_word).to_string();
         let title = is(head_word, Word::Title);
         let second = if title { words.get(1).map(|&j| bare(self.w(j)).to_string()) } else { None };
+        // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
+        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document) {
+            let t = f.speaker.toks.clone();
+            let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
+            if f.speaker.toks.end <= r.start && has(&head) && second.as_ref().is_none_or(|s2| has(s2)) {
+                let mut out = f.speaker.clone();
+                out.feminine = sp.feminine;
+                if out.role.is_none() && !out.named {
+                    return out;
+                }
+                out.role = Some(sp.text.clone());
+                return out;
+            }
+        }
         let mut k = r.start.min(before);
         while k > self.body.start {
             k -= 1;
@@ -701,40 +731,25 @@ impl Ctx<'_, '_> {
             }
             let send = self.sent_end(k);
             if title {
-                if let Some(s2) = &second
-                    && !(k + 1..(k + 5).min(send)).any(|j| self.is_word(j) && key(self.w(j)).contains(s2))
+                let form = super::lexicon::CueForm {
+                    lemma: String::new(),
+                    class: super::Class::Say,
+                    feminine: sp.feminine,
+                    participle: false,
+                };
+                if let Some((found, _)) = self.speaker_after(k, &form)
+                    && found.named
+                    && second
+                        .as_ref()
+                        .is_none_or(|s2| found.toks.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(s2)))
                 {
-                    continue;
-                }
-                let mut e = k + 1;
-                while e < send
-                    && e - k < 12
-                    && self.is_word(e)
-                    && !self.complementizer(e)
-                    && self.hit(e).is_none()
-                    && (!is_exact(self.w(e), Word::Func) || matches!(self.w(e), "في" | "لدي"))
-                    && !is(self.w(e), Word::Time)
-                {
-                    e += 1;
-                }
-                while e > k + 1 && is_exact(self.w(e - 1), Word::Func) {
-                    e -= 1;
-                }
-                let phrase = k..e;
-                let mut name = self.name_in(phrase.clone());
-                let mut end = e;
-                if name.as_ref().is_none_or(|n| n.len() < 2) && e < send && matches!(self.w(e), "،" | ",") {
-                    if let Some(n) = self.apposed_name(e + 1, send) {
-                        end = n.end;
-                        name = Some(n);
-                    }
-                }
-                if let Some(n) = name {
-                    let mut out = self.make(k..end, Some(n), sp.feminine);
+                    let mut out = found;
                     out.role = Some(sp.text.clone());
                     return out;
                 }
-            } else if !self.definite(k) {
+                continue;
+            }
+            if !self.definite(k) {
                 // A body: the noun with the definite words after it ("مجلس الأمن الدولي").
                 let mut e = k + 1;
                 while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
