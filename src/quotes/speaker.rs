@@ -214,9 +214,7 @@ impl Ctx<'_, '_> {
                 };
                 let role = role
                     .map(|r| self.trim_tokens(r))
-                    .filter(|r| {
-                        !r.is_empty() && !(r.len() == 1 && matches!(self.w(r.start), "The" | "the" | "A" | "a"))
-                    })
+                    .filter(|r| !(r.is_empty() || r.len() == 1 && matches!(self.w(r.start), "The" | "the" | "A" | "a")))
                     .map(|r| self.text_of(&r));
                 Spk {
                     text: self.text_of(&n),
