@@ -128,6 +128,9 @@ const ROWS: &[Row] = &[
     Row { text: "شارك الوفد في مؤتمر «الأمن والتنمية» في الرباط، ووقع على اتفاقية \"الشراكة\".", want: &[] },
     Row { text: "الوزير: الحكومة ستخفض الضرائب\nعقدت الحكومة اجتماعها الأسبوعي أمس.", want: &[] },
     Row { text: "رحب المجلس بالاتفاق الجديد وطالب بوقف القتال.", want: &[] },
+    // A title line reporting speech without marks is not a statement; the body's is.
+    Row { text: "وزير النقل يؤكد أن القطار السريع سيعمل في الصيف\nأكد وزير النقل فؤاد عثمان أن القطار السريع سيبدأ العمل في الصيف المقبل.",
+          want: &[qr(Indirect, "فؤاد عثمان", "وزير النقل", "أكد", "القطار السريع سيبدأ العمل في الصيف المقبل")] },
 
     // English: quotation then speaker and cue, "said X", "X, the Y, said that", pronouns.
     Row { text: "\"We will not back down,\" Foreign Minister Jane Doe told reporters on Monday.",

@@ -228,7 +228,22 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             out.push(f);
         }
-        out.into_iter().filter(|f| f.speaker.as_ref().is_some_and(|s| !s.document)).map(|f| self.to_quote(f)).collect()
+        let headline = self.headline();
+        out.into_iter()
+            .filter(|f| f.speaker.as_ref().is_some_and(|s| !s.document))
+            .filter(|f| {
+                !(f.kind == QuoteKind::Indirect && headline.as_ref().is_some_and(|h| h.contains(&f.content.start)))
+            })
+            .map(|f| self.to_quote(f))
+            .collect()
+    }
+
+    /// The title line: a short first paragraph without closing punctuation, followed by more.
+    fn headline(&self) -> Option<Range<usize>> {
+        let [first, _, ..] = self.doc.paragraphs.as_slice() else { return None };
+        let line = self.doc.text()[first.clone()].trim_end();
+        let closed = line.ends_with(['.', '!', '?', '؟', '»', '”', '"', ':']);
+        (!closed && self.words_in(first) <= 25).then(|| first.clone())
     }
 
     fn to_quote(&self, f: Found) -> Quote {

@@ -159,6 +159,11 @@ impl Ctx<'_, '_> {
                 && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
+            // A name right after في/لدى is a place ("وزارة الصحة في غزة").
+            if !self.en && k > r.start && matches!(self.w(k - 1), "في" | "لدي") {
+                k = e;
+                continue;
+            }
             if idafa {
                 run.start += 1;
             }
@@ -169,7 +174,10 @@ impl Ctx<'_, '_> {
                 && !run.is_empty()
                 && run.end < r.end
                 && self.definite(run.end)
-                && (run.end + 1 == r.end || (run.len() == 1 && self.w(run.end).ends_with('ي')))
+                && (run.end + 1 == r.end
+                    || (run.len() == 1
+                        && (run.start == r.start || is(self.w(run.start - 1), Word::Title))
+                        && self.doc.text()[self.toks[run.end].orig.clone()].ends_with('ي')))
             {
                 run.end += 1;
             }
@@ -331,6 +339,14 @@ impl Ctx<'_, '_> {
                     break;
                 }
             }
+            if k > from
+                && (w.starts_with("لل") || w.starts_with("ولل"))
+                && !self.definite(k - 1)
+                && !is(self.w(k - 1), Word::Title)
+                && !is(self.w(k - 1), Word::Noun)
+            {
+                break; // "مصادر طبية للوكالة": who was told
+            }
             if let Some(q) = self.opens(k)
                 && k > from
                 && self.words_in(&q.inner) <= 4
@@ -376,6 +392,15 @@ impl Ctx<'_, '_> {
         if name.is_none() {
             if let Some(f) = (phrase.start..phrase.end).find(|&j| self.func(j)) {
                 phrase.end = f;
+            }
+        }
+        if name.is_none() && !self.en {
+            // "الجيش الإسرائيلي استهداف المستشفى": the subject ends before its object.
+            if let Some(j) = (phrase.start + 1..phrase.end).find(|&j| {
+                self.definite(j - 1) && self.is_word(j) && !self.definite(j) && !self.w(j).starts_with(['ب', 'ل'])
+            }) {
+                phrase.end = j;
+                end = j;
             }
         } else if let Some(n) = &name {
             if !self.en && n.end < phrase.end && n.start > phrase.start {
