@@ -139,9 +139,17 @@ impl Ctx<'_, '_> {
             .map(|m| self.doc.tokens_in(m.span.range()))
             .filter(|t| !t.is_empty())
             .max_by_key(|t| t.len());
-        if person.is_some() {
-            return person;
+        let found = self.name_by_shape(r);
+        match (person, found) {
+            // The longer of the two when one holds the other ("محمود" inside "محمود بصل").
+            (Some(p), Some(f)) if f.start <= p.start && p.end <= f.end => Some(f),
+            (Some(p), _) => Some(p),
+            (None, f) => f,
         }
+    }
+
+    /// The name inside a phrase from the shape of its words alone.
+    fn name_by_shape(&self, r: Range<usize>) -> Option<Range<usize>> {
         let mut best: Option<Range<usize>> = None;
         let mut k = r.start;
         while k < r.end {
