@@ -193,8 +193,8 @@ impl Ctx<'_, '_> {
             let body_name = !self.en
                 && run.end < r.end
                 && run.end == e
-                && run.len() > 1
-                && run.len() > 1
+                && (run.len() > 1
+                    || (k > r.start && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))))
                 && self.definite(run.end)
                 && !is(self.w(run.end), Word::Title)
                 && run.end + 1 != r.end;
@@ -850,7 +850,15 @@ fn fold(s: &str) -> String {
 /// "جان بول لابورد").
 pub(super) fn link(entities: &[Entity], sp: &Spk, _text: &str) -> Option<usize> {
     let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-    let overlaps = |e: &Entity| e.mentions.iter().any(|m| m.span.start < sp.span.end && sp.span.start < m.span.end);
+    // A person overlapping the speaker is the speaker; an organisation only when the speaker
+    // starts with it ("المندوبة البريطانية بمجلس الأمن" is not the Council).
+    let overlaps = |e: &Entity| {
+        e.mentions.iter().any(|m| {
+            m.span.start < sp.span.end
+                && sp.span.start < m.span.end
+                && (e.kind == EntityKind::Person || m.span.start <= sp.span.start)
+        })
+    };
     if let Some(i) = entities.iter().position(|e| speaking(e) && overlaps(e)) {
         return Some(i);
     }
