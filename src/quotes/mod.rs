@@ -449,6 +449,8 @@ impl<'d, 't> Ctx<'d, 't> {
             return None;
         }
         let speaker = speaker.map(|s| self.resolve(s, k, frames));
+        // A subject that ended before a word of the sentence: that word opens an object.
+        let speaker_cut = !form.participle && end > after && self.is_word(end) && self.hit(end).is_none();
         // Complement
         let max = if form.participle { 8 } else { 45 };
         let mut j = end;
@@ -473,7 +475,12 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j + 1);
                 break;
             }
-            if form.class == Class::Assert && form.participle && j == end && self.is_word(j) && !is_exact(w, Word::Func)
+            if form.class == Class::Assert
+                && j == end
+                && (form.participle || speaker_cut)
+                && self.is_word(j)
+                && !is_exact(w, Word::Func)
+                && !is(w, Word::Time)
             {
                 start = Some(j);
                 break;
@@ -680,6 +687,9 @@ impl<'d, 't> Ctx<'d, 't> {
         {
             if form.lemma == "tell" {
                 end += 1; // the person told
+            }
+            while self.is_word(end) && is_exact(self.w(end), Word::Time) {
+                end += 1; // "said Tuesday it would …"
             }
             start = Some(end);
             j = end;

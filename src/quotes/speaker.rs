@@ -109,6 +109,10 @@ impl Ctx<'_, '_> {
         if definite(w) {
             return false;
         }
+        // A possessive pronoun marks a noun ("تقريرها", "مواقفهم"), not a name.
+        if ["ها", "هم", "هما"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) {
+            return false;
+        }
         if w == "علي" && is_exact(w, Word::Func) {
             return !self.func(k);
         }
@@ -159,6 +163,11 @@ impl Ctx<'_, '_> {
             }
             let mut e = k;
             while e < r.end && self.name_like(e) {
+                // After a first name, a word with a pronoun suffix is the object ("دعمه").
+                let w = self.w(e);
+                if !self.en && e > k && w.ends_with('ه') && !w.ends_with("الله") && w.chars().count() >= 4 {
+                    break;
+                }
                 e += 1;
             }
             let mut run = k..e;
@@ -193,8 +202,8 @@ impl Ctx<'_, '_> {
             let body_name = !self.en
                 && run.end < r.end
                 && run.end == e
-                && (run.len() > 1
-                    || (k > r.start && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))))
+                && k > r.start
+                && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))
                 && self.definite(run.end)
                 && !is(self.w(run.end), Word::Title)
                 && run.end + 1 != r.end;
@@ -315,10 +324,7 @@ impl Ctx<'_, '_> {
         let mut k = from;
         while k < send && k - from < MAX_PHRASE {
             let w = self.w(k);
-            if (self.is_punct(k) && self.opens(k).is_none())
-                || self.complementizer(k)
-                || (k > from && self.hit(k).is_some())
-            {
+            if (self.is_punct(k) && self.opens(k).is_none()) || self.complementizer(k) || self.hit(k).is_some() {
                 break;
             }
             if self.opens(k).is_some() && k == from {
@@ -744,7 +750,8 @@ impl Ctx<'_, '_> {
         for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document) {
             let t = f.speaker.toks.clone();
             let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
-            if f.speaker.toks.end <= r.start && has(&head) && second.as_ref().is_none_or(|s2| has(s2)) {
+            let all = words.iter().all(|&j| has(bare(self.w(j))) || key(self.w(j)).iter().any(|x| has(x)));
+            if f.speaker.toks.end <= r.start && all {
                 let mut out = f.speaker.clone();
                 out.feminine = sp.feminine;
                 if out.role.is_none() && !out.named {
