@@ -121,7 +121,11 @@ const ROWS: &[Row] = &[
     Row { text: "قال المحافظ ماجد صالح إن المياه عادت إلى الأحياء وأضاف أن الكهرباء ستعود غدا.",
           want: &[q(Indirect, "ماجد صالح", "قال", "المياه عادت إلى الأحياء"),
                   q(Indirect, "ماجد صالح", "وأضاف", "الكهرباء ستعود غدا")] },
-    // Negatives: documents, speech verbs without a statement, marks around names and titles,
+    // An assertion with a noun phrase; a participle straight after its verb.
+    Row { text: "أكد الرئيس سليم حداد دعمه الكامل للحكومة الجديدة. وأضاف قائلا: «لن نتخلى عن شعبنا».",
+          want: &[qr(Indirect, "سليم حداد", "الرئيس", "أكد", "دعمه الكامل للحكومة الجديدة"),
+                  q(Direct, "سليم حداد", "وأضاف", "لن نتخلى عن شعبنا")] },
+        // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },
     Row { text: "أعلن الوزير استقالته من الحكومة. وقال الشاعر قصيدته الأخيرة في الحفل.", want: &[] },
@@ -147,7 +151,9 @@ const ROWS: &[Row] = &[
     Row { text: "Mayor Ann Lee said the roads were clear. \"We worked through the night,\" she said.",
           want: &[qr(Indirect, "Ann Lee", "Mayor", "said", "the roads were clear"),
                   q(Direct, "Ann Lee", "said", "We worked through the night")] },
-    Row { text: "The minister told parliament that the budget would be cut.",
+    Row { text: "The company said Tuesday it would cut 500 jobs. \"Blue Sky Over Paris Again\" was its last film.",
+          want: &[q(Indirect, "company", "said", "it would cut 500 jobs")] },
+        Row { text: "The minister told parliament that the budget would be cut.",
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",
           want: &[q(Indirect, "spokesman", "said", "the border would reopen next week")] },

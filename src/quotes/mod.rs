@@ -735,7 +735,10 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             // A quotation that opens its sentence continues the statement just before it.
             let lead = (sstart..open).filter(|&j| self.is_word(j)).count();
-            if lead == 0 && open > self.body.start {
+            // …and runs to the end of its sentence (a title opening a sentence does not).
+            let close = self.doc.token_at_or_after(r.outer.end);
+            let tail = (close..self.sent_end(close.saturating_sub(1))).filter(|&j| self.is_word(j)).count();
+            if lead == 0 && tail == 0 && open > self.body.start {
                 let prev = found
                     .iter()
                     .filter(|f| f.content.end <= r.outer.start && f.speaker.is_some())
