@@ -125,6 +125,12 @@ const ROWS: &[Row] = &[
     Row { text: "أكد الرئيس سليم حداد دعمه الكامل للحكومة الجديدة. وأضاف قائلا: «لن نتخلى عن شعبنا».",
           want: &[qr(Indirect, "سليم حداد", "الرئيس", "أكد", "دعمه الكامل للحكومة الجديدة"),
                   q(Direct, "سليم حداد", "وأضاف", "لن نتخلى عن شعبنا")] },
+        // رأى (written with ى, unlike the noun رأي), the name علي (unlike the preposition على),
+    // an outlet told ("لـ«…»") in the setting, and a speaker without a title.
+    Row { text: "ورأى الخبير الاقتصادي علي حسن أن التضخم سيتراجع. وكان لهذا الرأي أثر كبير. وكشف مصدر مطلع لـ«الشرق» أن المفاوضات توقفت. ويرى مراقبون أن الأزمة ستطول.",
+          want: &[qr(Indirect, "علي حسن", "الخبير الاقتصادي", "ورأى", "التضخم سيتراجع"),
+                  q(Indirect, "مصدر مطلع", "وكشف", "المفاوضات توقفت"),
+                  q(Indirect, "مراقبون", "ويرى", "الأزمة ستطول")] },
         // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },

@@ -165,7 +165,11 @@ impl<'d, 't> Ctx<'d, 't> {
             {
                 let w = self.w(k);
                 let prefix_ok = w[..m.prefix].chars().all(|c| c == 'و' || c == 'ف');
-                if prefix_ok && !self.quoted(k) {
+                // The verb رأى is written with ى; once folded it reads like the noun رأي.
+                let noun = m.value.lemma == "رأى"
+                    && w.ends_with("راي")
+                    && !self.doc.text()[self.toks[k].orig.clone()].ends_with('ى');
+                if prefix_ok && !noun && !self.quoted(k) {
                     let end = m.tokens.end;
                     hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;
@@ -400,10 +404,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     fn setting(&self, r: Range<usize>) -> Option<Range<usize>> {
         let (mut a, mut b) = (r.start, r.end);
-        while a < b && (self.is_punct(a) || is_exact(self.w(a), Word::Func) && !is(self.w(a + 1), Word::Setting)) {
-            if self.w(a) == "في" || self.w(a) == "in" {
-                break;
-            }
+        while a < b && self.is_punct(a) && self.opens(a).is_none() {
             a += 1;
         }
         while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {

@@ -62,12 +62,15 @@ impl Ctx<'_, '_> {
         (start..full.end, restored)
     }
 
-    /// True for a function word; "علي" (the preposition على once normalised) is a name after بن,
-    /// أبو or a title.
+    /// True for a function word; "علي" (the preposition على once normalised) is a name where it
+    /// is written with ي, or after بن, أبو or a title.
     pub(super) fn func(&self, k: usize) -> bool {
         let w = self.w(k);
         if !is_exact(w, Word::Func) {
             return false;
+        }
+        if w == "علي" && self.doc.text()[self.toks[k].orig.clone()].ends_with('ي') && !self.complementizer(k + 1) {
+            return false; // the name علي; the preposition is written على
         }
         if w == "علي" && k > 0 {
             let prev = self.w(k - 1);
