@@ -60,6 +60,12 @@ struct Frame {
     speaker: Spk,
 }
 
+/// What reading one cue gives: the speaker it names or continues (kept for the participles and
+/// continuations after it) and the statement, if the cue has one; `None` when the cue is not a
+/// speech cue here at all.
+type Outcome = Option<(Option<Spk>, Option<Found>)>;
+
+/// One article under analysis: its tokens, sentences, quotations and cue hits.
 pub(super) struct Ctx<'d, 't> {
     doc: &'d Doc<'t>,
     ents: &'d [Entity],
@@ -332,7 +338,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 && self.opens_statement(h)
             {
                 let mut e = k;
-                while e > start && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "while"))
+                while e > start
+                    && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "but" | "while"))
                 {
                     e -= 1;
                 }
@@ -353,7 +360,7 @@ impl<'d, 't> Ctx<'d, 't> {
             return true;
         }
         let mut p = k;
-        while p > 0 && matches!(self.w(p - 1), "كما" | "and") {
+        while p > 0 && matches!(self.w(p - 1), "كما" | "and" | "but") {
             p -= 1;
         }
         let conj = !self.en && self.w(k).starts_with(['و', 'ف']) && !self.w(k).starts_with(h.form.lemma.as_str());
@@ -415,8 +422,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ Arabic
 
-    #[allow(clippy::type_complexity)]
-    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -543,8 +549,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
-    #[allow(clippy::type_complexity)]
-    fn according(&self, hit: &Hit<'_>) -> Option<(Option<Spk>, Option<Found>)> {
+    fn according(&self, hit: &Hit<'_>) -> Outcome {
         let k = hit.toks.start;
         let mut from = hit.toks.end;
         if matches!(self.w(from), "ل" | "ـ" | "to") {
@@ -607,8 +612,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ English
 
-    #[allow(clippy::type_complexity)]
-    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -620,7 +624,10 @@ impl<'d, 't> Ctx<'d, 't> {
             (self.continued(k, false, frames), after)
         } else if let Some(sp) = self.en_speaker_before(k, frames) {
             (Some(sp), after)
-        } else if let Some((sp, e)) = self.en_speaker_after(after) {
+        } else if let Some((sp, e)) = (k == self.sent_start(k) || self.is_punct(k.wrapping_sub(1)))
+            .then(|| self.en_speaker_after(after))
+            .flatten()
+        {
             (Some(sp), e)
         } else {
             (self.continued(k, false, frames), after)

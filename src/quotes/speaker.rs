@@ -597,50 +597,39 @@ impl Ctx<'_, '_> {
             return None;
         }
         if end > sstart + 1 && self.w(end - 1) == "," {
-            // "X, the Y, said"
+            // "X, the Y, said", "China's envoy, Fu Cong, said", "Officials, speaking on …, said"
             let ce = end - 1;
             let mut cs = ce;
             while cs > sstart && self.w(cs - 1) != "," && ce - cs < 10 {
                 cs -= 1;
             }
-            if cs > sstart + 1 && self.w(cs - 1) == "," && !self.en_cap(cs) {
-                let relative = matches!(self.w(cs), "which" | "who" | "whose");
-                let ne = cs - 1;
-                let mut ns = ne;
-                while ns > sstart && (self.en_cap(ns - 1) || self.w(ns - 1) == ".") {
-                    ns -= 1;
-                }
-                if ns < ne
-                    && let Some(n) = self.en_name(ns..ne)
-                {
-                    let mut sp = self.make(ns..ne, Some(n), false);
-                    if !relative {
-                        sp.role = Some(self.text_of(&(cs..ce)));
-                    }
-                    return Some(sp);
-                }
+            if cs <= sstart + 1 || self.w(cs - 1) != "," || cs == ce {
+                return None;
             }
+            let first = self.en_phrase_back(cs - 1, sstart);
+            if first.is_empty() {
+                return None;
+            }
+            let second = cs..ce;
+            if (cs..ce).all(|j| !self.is_word(j) || self.en_cap(j)) {
+                let name = self.en_name(second.clone());
+                let mut sp = self.make(second, name, false);
+                sp.role = Some(self.text_of(&first)).filter(|_| sp.named);
+                return Some(sp);
+            }
+            let w = self.w(cs);
+            let clause = matches!(w, "which" | "who" | "whose") || w.ends_with("ing");
+            let name = self.en_name(first.clone());
+            let mut sp = self.make(first, name, false);
+            if !clause {
+                sp.role = Some(self.text_of(&second));
+            }
+            return Some(sp);
+        }
+        let mut phrase = self.en_phrase_back(end, sstart);
+        if phrase.is_empty() {
             return None;
         }
-        let mut start = end;
-        while start > sstart && end - start < 10 {
-            let j = start - 1;
-            let w = self.w(j);
-            if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
-                break;
-            }
-            if self.is_word(j) && is_exact(w, Word::EnStop) {
-                break;
-            }
-            if w == "." && !(j > sstart && self.en_cap(j - 1)) {
-                break;
-            }
-            start -= 1;
-        }
-        if start == end {
-            return None;
-        }
-        let mut phrase = start..end;
         while phrase.start < phrase.end && self.is_punct(phrase.start) {
             phrase.start += 1;
         }
@@ -657,7 +646,25 @@ impl Ctx<'_, '_> {
                 .or(recent.first())
                 .map(|f| f.speaker.clone());
         }
-        if !(self.en_cap(phrase.start) || first.eq_ignore_ascii_case("the") || first.eq_ignore_ascii_case("a")) {
+        let determiner = matches!(
+            first.to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+        );
+        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
+        let titled = is_exact(last, Word::EnTitle) || is_exact(last, Word::EnOrg);
+        if !(self.en_cap(phrase.start) || determiner || titled) {
             return None;
         }
         // "X, the Y, said"
@@ -678,6 +685,30 @@ impl Ctx<'_, '_> {
         }
         let name = self.en_name(phrase.clone());
         Some(self.make(phrase, name, false))
+    }
+
+    /// The words before token `end` back to a comma, a quotation mark, a stop word or the
+    /// sentence start `sstart` (at most ten tokens).
+    fn en_phrase_back(&self, end: usize, sstart: usize) -> Range<usize> {
+        let mut start = end;
+        while start > sstart && end - start < 10 {
+            let j = start - 1;
+            let w = self.w(j);
+            if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
+                break;
+            }
+            if self.is_word(j) && is_exact(w, Word::EnStop) {
+                break;
+            }
+            if w == "." && !(j > sstart && self.en_cap(j - 1)) {
+                break;
+            }
+            start -= 1;
+        }
+        while start < end && self.is_punct(start) {
+            start += 1;
+        }
+        start..end
     }
 
     /// The English speaker after the cue: `"…," said X.`
