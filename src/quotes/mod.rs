@@ -22,6 +22,7 @@ use crate::text::{Doc, Token, TokenKind};
 use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
 use speaker::Spk;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Loads the speech-verb lexicon and word classes.
@@ -76,6 +77,11 @@ pub(super) struct Ctx<'d, 't> {
     sent_of: Vec<usize>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
+    /// Top-level quotations by the byte where they open and the byte where they close.
+    open_at: HashMap<usize, usize>,
+    close_at: HashMap<usize, usize>,
+    /// Top-level quotations' inner ranges, sorted and disjoint.
+    top: Vec<Range<usize>>,
     en: bool,
     /// Cue hits by start token.
     hits: Vec<Option<Hit<'static>>>,
@@ -93,9 +99,31 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
+        let mut open_at = HashMap::new();
+        let mut close_at = HashMap::new();
+        let mut top = Vec::new();
+        for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
+            open_at.insert(r.outer.start, i);
+            close_at.insert(r.outer.end, i);
+            top.push(r.inner.clone());
+        }
         let en = doc.language == Language::English;
-        let mut cx =
-            Ctx { doc, ents, norm: doc.normalized(), toks, body, sent_of, sent_toks, regions, en, hits: Vec::new() };
+        let norm = doc.normalized();
+        let mut cx = Ctx {
+            doc,
+            ents,
+            norm,
+            toks,
+            body,
+            sent_of,
+            sent_toks,
+            regions,
+            open_at,
+            close_at,
+            top,
+            en,
+            hits: Vec::new(),
+        };
         cx.hits = cx.find_hits();
         cx
     }
@@ -130,20 +158,23 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The top-level quotation whose opening mark is token `k`.
     fn opens(&self, k: usize) -> Option<&Region> {
-        let start = self.toks.get(k)?.orig.start;
-        self.regions.iter().find(|r| r.depth == 0 && r.outer.start == start)
+        let t = self.toks.get(k)?;
+        (t.kind == TokenKind::Punct).then_some(())?;
+        self.open_at.get(&t.orig.start).map(|&i| &self.regions[i])
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
-        let end = self.toks.get(k)?.orig.end;
-        self.regions.iter().find(|r| r.depth == 0 && r.outer.end == end && r.outer.start < self.toks[k].orig.start)
+        let t = self.toks.get(k)?;
+        (t.kind == TokenKind::Punct).then_some(())?;
+        self.close_at.get(&t.orig.end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig.start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
         let t = &self.toks[k].orig;
-        self.regions.iter().any(|r| r.inner.start <= t.start && t.end <= r.inner.end)
+        let i = self.top.partition_point(|r| r.end < t.end);
+        self.top.get(i).is_some_and(|r| r.start <= t.start && t.end <= r.end)
     }
 
     fn words_in(&self, r: &Range<usize>) -> usize {
@@ -218,13 +249,15 @@ impl<'d, 't> Ctx<'d, 't> {
         self.unclaimed_quotes(&mut found);
         found.sort_by_key(|f| f.content.start);
         let mut out: Vec<Found> = Vec::new();
+        let mut max_end = 0;
         for f in found {
             if f.content.is_empty() {
                 continue;
             }
             if let Some(cue) = &f.cue
                 && self.hit(self.doc.token_at_or_after(cue.start)).is_some_and(|h| self.opens_statement(h))
-                && let Some(o) = out.iter_mut().find(|o| o.content.start < cue.start && cue.start < o.content.end)
+                && let Some(o) =
+                    out.iter_mut().rev().take(8).find(|o| o.content.start < cue.start && cue.start < o.content.end)
             {
                 // A cue inside an earlier content ends that content.
                 let cut = trim(self.doc.text(), o.content.start..cue.start);
@@ -232,10 +265,12 @@ impl<'d, 't> Ctx<'d, 't> {
                 if self.words_in(&cut) >= 2 {
                     o.content = cut;
                 }
+                max_end = out.iter().map(|o| o.content.end).max().unwrap_or(0);
             }
-            if out.iter().any(|o| o.content.start < f.content.end && f.content.start < o.content.end) {
+            if max_end > f.content.start {
                 continue;
             }
+            max_end = max_end.max(f.content.end);
             out.push(f);
         }
         let headline = self.headline();
@@ -279,7 +314,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// far, else the last speaker whose gender agrees.
     fn continued(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
         let s = self.sent_of[k];
-        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+        if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
         let recent: Vec<&Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
@@ -313,15 +348,21 @@ impl<'d, 't> Ctx<'d, 't> {
     /// document) the last one of the two sentences before.
     fn participle_speaker(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
         let s = self.sent_of[k];
-        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+        if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
         let sstart = self.sent_start(k);
         if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
             return None;
         }
-        let recent: Vec<Frame> =
-            frames.iter().filter(|f| f.tok < k && f.sentence.saturating_add(2) >= s).cloned().collect();
+        let mut recent: Vec<Frame> = frames
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence.saturating_add(2) >= s)
+            .filter(|f| f.tok < k)
+            .cloned()
+            .collect();
+        recent.reverse();
         self.continued(k, feminine, &recent)
     }
 

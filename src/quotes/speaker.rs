@@ -29,6 +29,9 @@ pub(super) struct Spk {
 /// Longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 16;
 
+/// How far back (in tokens) a bare title looks for the name it refers to.
+const RESOLVE_WINDOW: usize = 1500;
+
 impl Ctx<'_, '_> {
     fn bytes(&self, r: &Range<usize>) -> Range<usize> {
         self.toks[r.start].orig.start..self.toks[r.end - 1].orig.end
@@ -781,7 +784,7 @@ impl Ctx<'_, '_> {
         let title = is(head_word, Word::Title);
         let second = if title { words.get(1).map(|&j| bare(self.w(j)).to_string()) } else { None };
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
-        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document) {
+        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document).take(12) {
             let t = f.speaker.toks.clone();
             let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
             let all = words.iter().all(|&j| has(bare(self.w(j))) || key(self.w(j)).iter().any(|x| has(x)));
@@ -795,8 +798,10 @@ impl Ctx<'_, '_> {
                 return out;
             }
         }
+        // Antecedents are looked for in the preceding stretch of text, not the whole article.
+        let floor = self.body.start.max(r.start.saturating_sub(RESOLVE_WINDOW));
         let mut k = r.start.min(before);
-        while k > self.body.start {
+        while k > floor {
             k -= 1;
             if !self.is_word(k) || !key(self.w(k)).contains(&head) {
                 continue;
