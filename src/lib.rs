@@ -13,10 +13,10 @@
 //! threads:
 //!
 //! ```
-//! let article = khabar::parse("الرباط - سناء بنصالح\nقال الوزير إن المحادثات ستستمر.").unwrap();
+//! let article = khabar::parse("الرباط - ليلى المنصوري\nقال الوزير إن المحادثات ستستمر.").unwrap();
 //! let dateline = article.dateline().unwrap();
 //! assert_eq!(dateline.locations[0].text, "الرباط");
-//! assert_eq!(dateline.authors[0].text, "سناء بنصالح");
+//! assert_eq!(dateline.authors[0].text, "ليلى المنصوري");
 //! println!("{}", article.to_json_pretty());
 //! ```
 //!
@@ -63,6 +63,7 @@ mod parser;
 mod quotes;
 mod resolutions;
 pub mod text;
+mod values;
 
 pub use error::{Error, ErrorKind};
 pub use model::{

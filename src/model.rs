@@ -168,7 +168,7 @@ impl Language {
 }
 
 /// Where a report was filed, by whom and for which agency: the opening segment of a wire report
-/// such as "الرباط - سناء بنصالح" or "WASHINGTON (Reuters) -".
+/// such as "الرباط - ليلى المنصوري" or "WASHINGTON (Reuters) -".
 ///
 /// ```
 /// let a = khabar::parse("بيروت (رويترز) - قال مسؤول إن الاجتماع انتهى.").unwrap();
@@ -368,11 +368,33 @@ pub enum BodySource {
 
 /// A UN resolution referred to by number, once per distinct resolution, with all its mentions.
 ///
+/// **Symbols** (`symbol`, with `session` for session-numbered forms):
+/// Security Council `S/RES/2178 (2014)` (`S/RES/2178` when the year is unknown); General Assembly
+/// 1946–1975 `A/RES/194 (III)`, from 1976 `A/RES/67/19` (session `"67"`), emergency and special
+/// sessions `A/RES/ES-10/19` (`"ES-10"`), `A/RES/S-13/2`; Human Rights Council `A/HRC/RES/46/1`
+/// (`"46"`), `A/HRC/RES/S-30/1`; ECOSOC `E/RES/1996/31` (session `"1996"`, the year element).
+///
+/// **Years** (`year`): the year stated with the reference ("2254 (2015)", "لعام 2015", "of 1967");
+/// else for the Security Council the year its number was adopted in (a table generated from the
+/// UN's yearly lists: 242 → 1967, 2254 → 2015); else for the General Assembly the session's year
+/// (session N opens in 1945 + N) or a known adoption year; for the Human Rights Council the
+/// session's year (46 → 2021); for ECOSOC the year in the symbol; else `None`. A stated year that
+/// contradicts the table is kept and flagged in `year_conflict`.
+///
+/// **Body** (`body_source`): named in the reference, else a UN organ in the same sentence, else
+/// the organs the article names, else number/year consistency when the article speaks of the UN;
+/// references whose body cannot be established are left out. The full rules are the resolution
+/// extractor's module documentation (`src/resolutions/mod.rs`).
+///
 /// ```
 /// let a = khabar::parse("Security Council resolution 2254 (2015) calls for talks.").unwrap();
-/// if let Some(r) = a.resolutions().first() {
-///     assert_eq!(r.symbol, "S/RES/2254 (2015)");
-/// }
+/// let r = &a.resolutions()[0];
+/// assert_eq!((r.number, r.year), (2254, Some(2015)));
+/// assert_eq!(r.symbol, "S/RES/2254 (2015)");
+/// let a = khabar::parse("اعتمدت الجمعية العامة القرار 67/19.").unwrap();
+/// let r = &a.resolutions()[0];
+/// assert_eq!((r.number, r.session.as_deref(), r.year), (19, Some("67"), Some(2012)));
+/// assert_eq!(r.symbol, "A/RES/67/19");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]

@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::model::{Article, Language, SCHEMA};
 use crate::text::Doc;
-use crate::{dateline, entities, quotes, resolutions};
+use crate::{dateline, entities, quotes, resolutions, values};
 
 /// Default limit on input size: 16 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -125,6 +125,7 @@ fn warm() {
     entities::warm();
     quotes::warm();
     resolutions::warm();
+    values::warm();
 }
 
 impl Default for Parser {
@@ -167,7 +168,9 @@ impl Parser {
         let doc = Doc::new(text, self.language);
         let ex = self.extractors;
         let dateline = if ex.dateline || ex.entities { dateline::extract(&doc) } else { None };
-        let entities = if ex.entities || ex.quotes { entities::extract(&doc, dateline.as_ref()) } else { Vec::new() };
+        let mut entities =
+            if ex.entities || ex.quotes { entities::extract(&doc, dateline.as_ref()) } else { Vec::new() };
+        entities.extend(if ex.entities { values::extract(&doc, dateline.as_ref()) } else { Vec::new() });
         let resolutions = if ex.resolutions { resolutions::extract(&doc) } else { Vec::new() };
         let quotes = if ex.quotes { quotes::extract(&doc, &entities) } else { Vec::new() };
         Ok(Article {

@@ -76,7 +76,7 @@ const ROWS: &[Row] = &[
     no("الوزير: الاتفاق سيوقع قريبا\nقال الوزير إن الاتفاق سيوقع الأسبوع المقبل بعد استكمال المشاورات."),
     no("مدينة - قرية - بلدة\nوصف طويل لعدة أماكن في المنطقة دون أي خبر."),
     no("The Council met today and adopted a text on the situation in the region."),
-    no("Security Council Extends Mission Mandate - Resolution Adopted\nThe Security Council today extended the mandate."),
+    no("Council Renews Peacekeeping Force - Vote Unanimous\nMembers agreed on Thursday to keep the force in place."),
     no("بغداد تستضيف القمة العربية المقبلة في أيار، بحسب ما أعلنت وزارة الخارجية."),
     no(""),
     // a photo caption in parentheses
@@ -109,6 +109,21 @@ fn dateline_table() {
         }
     }
     assert!(failures.is_empty(), "{} of {} rows differ:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
+}
+
+#[test]
+fn dateline_dates() {
+    let rows = [
+        ("عمان 15 تشرين الثاني (نوفمبر) (بترا) - افتتح الوزير اليوم مدرسة جديدة في المحافظة.", Some("--11-15")),
+        ("بغداد 28 تموز 2016 – أعلنت الحكومة اليوم عن خطة جديدة للكهرباء في العاصمة.", Some("2016-07-28")),
+        ("PARIS, Nov 3 (AFP) - French ministers met on Monday to discuss the budget deficit.", Some("--11-03")),
+        ("BAMAKO, Mali, August 01, 2023 (Reuters) - The mission began its withdrawal on Tuesday.", Some("2023-08-01")),
+        ("بيروت (رويترز) - قال مسؤول حكومي إن الاجتماع انتهى دون اتفاق على الموازنة.", None),
+    ];
+    for (text, want) in rows {
+        let a = khabar::parse(text).unwrap();
+        assert_eq!(a.dateline().unwrap().date.as_deref(), want, "{text}");
+    }
 }
 
 #[test]

@@ -5,14 +5,14 @@
 //!
 //! | shape | example |
 //! |---|---|
-//! | place - reporter | `الرباط - سناء بنصالح` (a line of its own) |
+//! | place - reporter | `الرباط - ليلى المنصوري` (a line of its own) |
 //! | places - agencies | `نيويورك، لندن - «الحياة»، رويترز، أ ف ب -` |
 //! | place (agency) - | `بيروت (رويترز) -`, `WASHINGTON (Reuters) -` |
 //! | place date (agency) - | `عمان 15 تشرين الثاني (نوفمبر) (بترا) -`, `PARIS, Nov 3 (AFP) -` |
 //! | place - agency: | `القاهرة - أ ش أ:` |
-//! | place/reporter/agency | `نيويورك/محمد طارق/الأناضول` |
-//! | agency - place. | `وكالة ما – الصومال.` |
-//! | outlet: / outlet - | `جسور نت:`, `السوسنة-` |
+//! | place/reporter/agency | `طرابلس/سامي الورفلي/الأناضول` |
+//! | agency - place. | `صحارى برس – موريتانيا.` |
+//! | outlet: / outlet - | `الرافدين نيوز:`, `الشروق-` |
 //!
 //! The head is cut into pieces at delimiters (dashes, colons, slashes, commas, parentheses,
 //! guillemets) and each piece is classified from lexicons (news agencies in `agencies.tsv`, outlet
@@ -21,7 +21,7 @@
 //! agency and a two- to four-word unknown is the reporter; after an agency comes a place.
 //! A title line (short, no final stop, followed by the body) holds no dateline unless it is
 //! the dateline alone, and "X: …" is a dateline only when X is an outlet, never a headline claim.
-//! An English byline ("By EDITH M. LEDERER") in the header lines gives the authors.
+//! An English byline ("By JOHN Q. WRITER") in the header lines gives the authors.
 
 use crate::model::Dateline;
 use crate::model::Mention;
@@ -241,13 +241,19 @@ fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Da
     };
     for (kind, r) in &head.pieces {
         let toks = &doc.tokens()[r.clone()];
-        let m = doc.mention(toks[0].orig.start..toks[toks.len() - 1].orig.end);
+        let range = toks[0].orig.start..toks[toks.len() - 1].orig.end;
         match kind {
-            Kind::Place => d.locations.push(m),
-            Kind::Agency => d.agencies.push(m),
-            Kind::Author => d.authors.push(m),
+            Kind::Place => d.locations.push(doc.mention(range)),
+            Kind::Agency => d.agencies.push(doc.mention(range)),
+            Kind::Author => d.authors.push(doc.mention(range)),
             Kind::Date | Kind::Abbreviation => {}
         }
+    }
+    // The date pieces, read together ("Nov 3", "28 تموز 2016", "15 تشرين الثاني (نوفمبر)").
+    let dates: Vec<&Range<usize>> = head.pieces.iter().filter(|(k, _)| *k == Kind::Date).map(|(_, r)| r).collect();
+    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+        let range = doc.tokens()[first.start].orig.start..doc.tokens()[last.end - 1].orig.end;
+        d.date = crate::values::parse_date(doc, range).map(|(_, v)| v.value);
     }
     Some(d)
 }
@@ -369,7 +375,7 @@ fn is_body(doc: &Doc<'_>, piece: Range<usize>, para_end: usize, then: Option<&[D
     let sentence_ends = then.is_none_or(|ds| ds.contains(&Delim::Stop));
     piece.len() > MAX_PIECE_TOKENS
         || (para_end - piece.start >= 2 && FUNCTION_WORDS.contains(&first.to_ascii_lowercase()))
-        || (piece.len() >= 3 && !closed_like_a_piece && (para_end - piece.start > 12 || sentence_ends))
+        || (piece.len() >= 3 && !closed_like_a_piece && (para_end - piece.start > 8 || sentence_ends))
 }
 
 /// Final checks on a head: it must name a place or an agency, and a head with no body after it

@@ -22,6 +22,9 @@ pub fn detect_language(text: &str) -> Language {
                 latin += 1;
                 letters += 1;
             }
+        } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+            letters += 1;
+            arabic += 1;
         } else if c.is_alphabetic() {
             letters += 1;
             if is_arabic_script(c) {

@@ -7,8 +7,8 @@
 //! "الأمم المتحدة". Matching is longest-first. Built once (in a `LazyLock` table) and shared.
 
 use super::normalize::normalize;
-use super::tokens::{Token, clitic_splits, tokenize};
-use std::collections::HashMap;
+use super::tokens::{CliticReadings, Token, tokenize};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A phrase table over normalised tokens.
@@ -27,7 +27,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
     /// First token → entries starting with it, longest first.
-    first: HashMap<String, Vec<Entry<V>>>,
+    first: FxHashMap<String, Vec<Entry<V>>>,
     fold_case: bool,
 }
 
@@ -56,7 +56,7 @@ pub struct LexMatch<'l, V> {
 impl<V> Lexicon<V> {
     /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
     pub fn new(fold_case: bool) -> Self {
-        Lexicon { first: HashMap::new(), fold_case }
+        Lexicon { first: FxHashMap::default(), fold_case }
     }
 
     /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.
@@ -91,32 +91,25 @@ impl<V> Lexicon<V> {
         if self.fold_case { s.to_ascii_lowercase() } else { s.to_string() }
     }
 
-    fn eq(&self, a: &str, b: &str) -> bool {
-        if self.fold_case { a.eq_ignore_ascii_case(b) } else { a == b }
-    }
-
     /// The longest phrase starting at token `i` (its first token read with or without clitics).
     pub fn longest_at<'l>(&'l self, a: &Analysis<'_>, i: usize) -> Option<LexMatch<'l, V>> {
         let tokens = a.tokens();
         let norm = a.normalized();
         let tok = tokens.get(i)?;
-        let word = &norm[tok.norm.clone()];
+        // fold-case lexicons read the ASCII-lower-cased text (same offsets)
+        let text = if self.fold_case { a.lowered() } else { norm };
+        let word = &text[tok.norm.clone()];
+        let readings = a.readings[i];
         let mut best: Option<LexMatch<'l, V>> = None;
-        for split in clitic_splits(word) {
-            let key;
-            let stem: &str = if self.fold_case && split.stem.bytes().any(|b| b.is_ascii_uppercase()) {
-                key = split.stem.to_ascii_lowercase();
-                &key
-            } else {
-                &split.stem
-            };
-            let Some(entries) = self.first.get(stem) else { continue };
+        for r in 0..readings.len() {
+            let split = readings.split(word, r);
+            let Some(entries) = self.first.get(split.stem.as_ref()) else { continue };
             for e in entries {
                 let end = i + 1 + e.rest.len();
                 if end > tokens.len() || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
                     continue;
                 }
-                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| self.eq(w, &norm[t.norm.clone()]));
+                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == text[t.norm.clone()]);
                 if ok {
                     best = Some(LexMatch {
                         tokens: i..end,
@@ -162,7 +155,11 @@ impl<V> Lexicon<V> {
 pub struct Analysis<'t> {
     original: &'t str,
     norm: super::Normalized,
+    /// The normalised text with ASCII letters lower-cased (same byte offsets), when it differs.
+    lowered: Option<String>,
     tokens: Vec<Token>,
+    /// Each token's clitic readings, computed once.
+    readings: Vec<CliticReadings>,
 }
 
 impl<'t> Analysis<'t> {
@@ -170,7 +167,15 @@ impl<'t> Analysis<'t> {
     pub fn new(original: &'t str) -> Self {
         let norm = super::Normalized::new(original);
         let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
-        Analysis { original, norm, tokens }
+        let readings = tokens.iter().map(|t| CliticReadings::of(&norm.as_str()[t.norm.clone()])).collect();
+        let text = norm.as_str();
+        let lowered = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
+        Analysis { original, norm, lowered, tokens, readings }
+    }
+
+    /// The normalised text with ASCII letters lower-cased: what case-folding lexicons read.
+    pub fn lowered(&self) -> &str {
+        self.lowered.as_deref().unwrap_or(self.norm.as_str())
     }
 
     /// The original text.

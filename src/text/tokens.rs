@@ -47,6 +47,14 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    // fast paths for ASCII and the Arabic letters, which are nearly all of news text
+    match c {
+        '0'..='9' => return Class::Digit,
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => return Class::Letter,
+        ' ' | '\n' | '\r' | '\t' => return Class::Space,
+        c if c.is_ascii() => return Class::Other,
+        _ => {}
+    }
     if c.is_ascii_digit() {
         Class::Digit
     } else if c.is_alphabetic() || is_mark(c) {
@@ -131,36 +139,62 @@ pub struct CliticSplit<'a> {
 /// assert_eq!(stems, ["وبمجلس", "بمجلس", "مجلس"]);
 /// ```
 pub fn clitic_splits(word: &str) -> impl Iterator<Item = CliticSplit<'_>> {
-    // (prefix bytes, restore article)
-    let mut out: [(usize, bool); 6] = [(0, false); 6];
-    let mut n = 1;
-    const L: usize = 2; // every clitic letter is two bytes in UTF-8
-    let letters = |s: &str| s.chars().count();
-    let mut push = |p: usize, restore: bool| {
-        if n < out.len() {
-            out[n] = (p, restore);
-            n += 1;
-        }
-    };
-    let mut conj_options = 1;
-    if word.starts_with(['و', 'ف']) && letters(&word[L..]) >= 2 {
-        push(L, false);
-        conj_options = 2;
+    let readings = CliticReadings::of(word);
+    (0..readings.len()).map(move |i| readings.split(word, i))
+}
+
+/// The clitic readings of one word as (prefix bytes, restored article) pairs: computed once per
+/// token by [`super::Analysis`] and shared by every lexicon lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CliticReadings {
+    len: u8,
+    items: [(u8, bool); 6],
+}
+
+impl CliticReadings {
+    /// Number of readings (at least one: the whole word).
+    pub(crate) fn len(&self) -> usize {
+        self.len as usize
     }
-    for &c in &[0, L][..conj_options] {
-        let rest = &word[c..];
-        if rest.starts_with("لل") && letters(&rest[2 * L..]) >= 1 {
-            push(c + L, true);
-            push(c + L, false);
-        } else if rest.starts_with(['ب', 'ل', 'ك']) && letters(&rest[L..]) >= 2 {
-            push(c + L, false);
-        }
-    }
-    (0..n).map(move |i| {
-        let (prefix, restore) = out[i];
+
+    /// Reading `i` of `word` (the word these readings were computed for).
+    pub(crate) fn split<'w>(&self, word: &'w str, i: usize) -> CliticSplit<'w> {
+        let (prefix, restore) = self.items[i];
+        let prefix = prefix as usize;
         let stem = if restore { Cow::Owned(format!("ا{}", &word[prefix..])) } else { Cow::Borrowed(&word[prefix..]) };
         CliticSplit { prefix, stem, restored_article: restore }
-    })
+    }
+
+    /// The readings of a normalised word.
+    pub(crate) fn of(word: &str) -> CliticReadings {
+        let mut out = CliticReadings { len: 1, items: [(0, false); 6] };
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            return out;
+        }
+        const L: usize = 2; // every clitic letter is two bytes in UTF-8
+        let letters = |s: &str| s.chars().count();
+        let mut push = |p: usize, restore: bool| {
+            if out.len() < out.items.len() {
+                out.items[out.len()] = (p as u8, restore);
+                out.len += 1;
+            }
+        };
+        let mut conj_options = 1;
+        if word.starts_with(['و', 'ف']) && letters(&word[L..]) >= 2 {
+            push(L, false);
+            conj_options = 2;
+        }
+        for &c in &[0, L][..conj_options] {
+            let rest = &word[c..];
+            if rest.starts_with("لل") && letters(&rest[2 * L..]) >= 1 {
+                push(c + L, true);
+                push(c + L, false);
+            } else if rest.starts_with(['ب', 'ل', 'ك']) && letters(&rest[L..]) >= 2 {
+                push(c + L, false);
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,294 @@
+//! The entity tables: places, organisations, personal names and the word classes the rules read.
+//! Each comes from a data file under `data/` (its header gives source and licence) and is parsed
+//! once into [`TABLES`].
+
+use crate::text::{Lexicon, normalize};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// One real-world place (a country, city or region; its identity is its index).
+#[derive(Debug)]
+pub(crate) struct Place {
+    /// ISO 3166-1 alpha-2 code (a city's country), if any.
+    pub code: Option<&'static str>,
+}
+
+/// A lexicon hit: a place or an organisation, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Known {
+    Place(u32),
+    Org(u32),
+}
+
+/// The type of an organisation head noun, which decides what may follow it in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Head {
+    /// Ministries, embassies, governments, departments.
+    Gov,
+    /// Committees, organisations, agencies, funds, courts, offices…
+    Body,
+    /// Parties, movements, fronts, armed groups.
+    Group,
+    /// Councils.
+    Council,
+    /// Missions.
+    Mission,
+    /// Forces and armies.
+    Force,
+    /// Papers, channels.
+    Press,
+    /// A definite head ("الجيش", "الهيئة") that needs modifiers to be a name.
+    Definite,
+}
+
+/// Every table, built once.
+pub(crate) struct Tables {
+    pub places: Vec<Place>,
+    /// Places and organisations, Arabic and English (case-sensitive; upper-case variants added).
+    pub known: Lexicon<Known>,
+    pub titles_ar: Lexicon<()>,
+    pub titles_en: Lexicon<()>,
+    pub speech_ar: HashSet<String>,
+    pub speech_en: HashSet<&'static str>,
+    pub stop_ar: HashSet<String>,
+    pub stop_en: HashSet<&'static str>,
+    pub heads_ar: Lexicon<Head>,
+    pub org_stop_ar: HashSet<String>,
+    pub connectors_ar: HashSet<String>,
+    pub masdar_ar: HashSet<String>,
+    /// Indefinite nouns inside a title ("وزير خارجية …").
+    pub role_nouns_ar: HashSet<String>,
+    /// Last words of a paper's or site's name ("برس", "نت", "الإخباري").
+    pub press_tails_ar: HashSet<String>,
+    /// Nationality adjectives (every form, normalised) → ISO code.
+    pub demonyms_ar: HashMap<String, &'static str>,
+    pub demonyms_en: Lexicon<&'static str>,
+    pub org_tail_en: HashSet<&'static str>,
+    pub org_head_en: HashSet<&'static str>,
+    /// Given names and surnames, keyed with ة folded to ه.
+    pub given_ar: HashSet<String>,
+    pub surname_ar: HashSet<String>,
+    pub given_en: HashSet<&'static str>,
+}
+
+const PLACES: &str = include_str!("data/places.tsv");
+const PLACES_EXTRA: &str = include_str!("data/places_extra.tsv");
+const ORGS: &str = include_str!("data/orgs.tsv");
+const NAMES: &str = include_str!("data/names.tsv");
+const WORDS_AR: &str = include_str!("data/words_ar.tsv");
+const WORDS_EN: &str = include_str!("data/words_en.tsv");
+
+/// The shared tables.
+pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(build);
+
+/// Rows of a TSV file, comments and blank lines skipped.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
+pub(super) fn name_key(s: &str) -> String {
+    s.replace('ة', "ه")
+}
+
+/// Inserts a phrase and, for Latin-script phrases, its upper-case form (datelines are often in capitals).
+fn insert_cased<V: Copy>(lex: &mut Lexicon<V>, phrase: &str, v: V) {
+    lex.insert(phrase, v);
+    if phrase.chars().any(|c| c.is_ascii_lowercase()) {
+        lex.insert(&phrase.to_uppercase(), v);
+    }
+}
+
+/// The masculine nationality adjective of a one-word Arabic country name (nisba): إسبانيا → إسباني.
+fn nisba(country: &str) -> Option<String> {
+    let base = country.strip_prefix("ال").unwrap_or(country);
+    if base.contains(' ') || base.chars().count() < 3 || base.ends_with('ي') {
+        return None;
+    }
+    let stem =
+        base.strip_suffix("يا").or_else(|| base.strip_suffix('ا')).or_else(|| base.strip_suffix('ة')).unwrap_or(base);
+    Some(format!("{stem}ي"))
+}
+
+/// Every form of an Arabic nationality adjective from its normalised masculine singular.
+fn demonym_forms(m: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["", "ة", "ون", "ين", "ان", "تان", "تين"] {
+        let f = format!("{m}{suffix}");
+        out.push(format!("ال{f}"));
+        out.push(f);
+    }
+    out
+}
+
+fn build() -> Tables {
+    let mut places = Vec::new();
+    let mut place_index: HashMap<&str, u32> = HashMap::new();
+    let mut known = Lexicon::new(false);
+    let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
+    for r in rows(PLACES).chain(rows(PLACES_EXTRA)) {
+        let [code, typ, id, name] = r[..] else { continue };
+        let idx = *place_index.entry(id).or_insert_with(|| {
+            places.push(Place { code: (code != "-").then_some(code) });
+            (places.len() - 1) as u32
+        });
+        insert_cased(&mut known, name, Known::Place(idx));
+        if typ == "country" && name.chars().next().is_some_and(crate::text::is_arabic_script) {
+            country_names.push((code, name));
+        }
+    }
+    let mut org_index: HashMap<&str, u32> = HashMap::new();
+    for r in rows(ORGS) {
+        let [id, name] = r[..] else { continue };
+        let next = org_index.len() as u32;
+        let idx = *org_index.entry(id).or_insert(next);
+        // Acronyms in capitals stay case-sensitive ("WHO" is not "who"); long ones are also written
+        // in title case ("Minusma").
+        if name.chars().any(|c| c.is_ascii_lowercase()) {
+            insert_cased(&mut known, name, Known::Org(idx));
+        } else {
+            known.insert(name, Known::Org(idx));
+            if name.len() >= 5 && name.bytes().all(|b| b.is_ascii_uppercase()) {
+                let title: String = name[..1].to_string() + &name[1..].to_ascii_lowercase();
+                known.insert(&title, Known::Org(idx));
+            }
+        }
+    }
+
+    let mut t = Tables {
+        places,
+        known,
+        titles_ar: Lexicon::new(false),
+        titles_en: Lexicon::new(false),
+        speech_ar: HashSet::new(),
+        speech_en: HashSet::new(),
+        stop_ar: HashSet::new(),
+        stop_en: HashSet::new(),
+        heads_ar: Lexicon::new(false),
+        org_stop_ar: HashSet::new(),
+        connectors_ar: HashSet::new(),
+        masdar_ar: HashSet::new(),
+        role_nouns_ar: HashSet::new(),
+        press_tails_ar: HashSet::new(),
+        demonyms_ar: HashMap::new(),
+        demonyms_en: Lexicon::new(false),
+        org_tail_en: HashSet::new(),
+        org_head_en: HashSet::new(),
+        given_ar: HashSet::new(),
+        surname_ar: HashSet::new(),
+        given_en: HashSet::new(),
+    };
+    for (code, name) in country_names {
+        if let Some(m) = nisba(&normalize(name)) {
+            for f in demonym_forms(&m) {
+                t.demonyms_ar.entry(f).or_insert(code);
+            }
+        }
+    }
+    for r in rows(WORDS_AR) {
+        let word = normalize(r[1]);
+        match r[0] {
+            "title" => t.titles_ar.insert(r[1], ()),
+            "speech" => {
+                t.speech_ar.insert(word);
+            }
+            "stop" => {
+                t.stop_ar.insert(word);
+            }
+            "orghead" => {
+                let head = match r.get(2).copied().unwrap_or("body") {
+                    "gov" => Head::Gov,
+                    "group" => Head::Group,
+                    "council" => Head::Council,
+                    "mission" => Head::Mission,
+                    "force" => Head::Force,
+                    "press" => Head::Press,
+                    "defhead" => Head::Definite,
+                    _ => Head::Body,
+                };
+                t.heads_ar.insert(r[1], head);
+            }
+            "orgstop" => {
+                t.org_stop_ar.insert(word);
+            }
+            "connector" => {
+                t.connectors_ar.insert(word);
+            }
+            "masdar" => {
+                t.masdar_ar.insert(word);
+            }
+            "rolenoun" => {
+                t.role_nouns_ar.insert(word);
+            }
+            "presstail" => {
+                t.press_tails_ar.insert(word);
+            }
+            "demonym" => {
+                // Irregular forms override the derived ones.
+                for f in demonym_forms(&word) {
+                    t.demonyms_ar.insert(f, r.get(2).copied().unwrap_or(""));
+                }
+            }
+            _ => {}
+        }
+    }
+    for r in rows(WORDS_EN) {
+        match r[0] {
+            "title" => t.titles_en.insert(r[1], ()),
+            "speech" => {
+                t.speech_en.insert(r[1]);
+            }
+            "stop" => {
+                t.stop_en.insert(r[1]);
+            }
+            "orgtail" => {
+                t.org_tail_en.insert(r[1]);
+            }
+            "orghead" => {
+                t.org_head_en.insert(r[1]);
+            }
+            "demonym" => t.demonyms_en.insert(r[1], r.get(2).copied().unwrap_or("")),
+            _ => {}
+        }
+    }
+    for r in rows(NAMES) {
+        match r[..] {
+            ["given", n] => {
+                t.given_ar.insert(n.to_string());
+            }
+            ["surname", n] => {
+                t.surname_ar.insert(n.to_string());
+            }
+            ["latin", n] => {
+                t.given_en.insert(n);
+            }
+            _ => {}
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load_and_link_variants() {
+        let t = &*TABLES;
+        assert!(t.places.len() > 600);
+        let a = crate::text::Analysis::new("سوريا وسورية والمملكة العربية السعودية");
+        let hits = t.known.find_all(&a, 0..a.tokens().len());
+        assert_eq!(hits.len(), 3);
+        assert_eq!(hits[0].value, hits[1].value);
+        assert_eq!(t.demonyms_ar.get("الاسبانية"), Some(&"ES"));
+        assert_eq!(t.demonyms_ar.get("الامريكي"), Some(&"US"));
+        assert!(t.given_ar.contains("محمد") && t.given_en.contains("Mohamed"));
+    }
+
+    #[test]
+    fn nisba_rule() {
+        assert_eq!(nisba("اسبانيا").as_deref(), Some("اسباني"));
+        assert_eq!(nisba("المغرب").as_deref(), Some("مغربي"));
+        assert_eq!(nisba("مالي"), None);
+    }
+}
