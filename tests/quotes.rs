@@ -131,7 +131,12 @@ const ROWS: &[Row] = &[
           want: &[qr(Indirect, "علي حسن", "الخبير الاقتصادي", "ورأى", "التضخم سيتراجع"),
                   q(Indirect, "مصدر مطلع", "وكشف", "المفاوضات توقفت"),
                   q(Indirect, "مراقبون", "ويرى", "الأزمة ستطول")] },
-        // Negatives: documents, speech verbs without a statement, marks around names and titles,
+        // An official asking for anonymity; a hope reported with في أن; a participle with على.
+    Row { text: "وقال مسؤول، طلب عدم الكشف عن اسمه، إن الوفد سيغادر غدا. وأعرب الوزير عن أمله في أن تنجح المفاوضات، مشددا على ضرورة احترام الهدنة.",
+          want: &[q(Indirect, "مسؤول", "وقال", "الوفد سيغادر غدا"),
+                  q(Indirect, "الوزير", "وأعرب", "تنجح المفاوضات"),
+                  q(Indirect, "الوزير", "مشددا", "ضرورة احترام الهدنة")] },
+    // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },
     Row { text: "أعلن الوزير استقالته من الحكومة. وقال الشاعر قصيدته الأخيرة في الحفل.", want: &[] },

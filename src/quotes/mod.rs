@@ -206,7 +206,9 @@ impl<'d, 't> Ctx<'d, 't> {
                 let noun = m.value.lemma == "رأى"
                     && w.ends_with("راي")
                     && !self.doc.text()[self.toks[k].orig.clone()].ends_with('ى');
-                if prefix_ok && !noun && !self.quoted(k) {
+                // "طلب عدم الكشف عن اسمه" asks for anonymity; it reports nothing.
+                let anonymity = self.w(m.tokens.end) == "عدم";
+                if prefix_ok && !noun && !anonymity && !self.quoted(k) {
                     let end = m.tokens.end;
                     hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;

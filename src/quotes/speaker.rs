@@ -315,7 +315,13 @@ impl Ctx<'_, '_> {
         {
             e += 1;
         }
-        if e == k || e - k > 4 {
+        // The name fills the segment up to the next comma, complementiser or quotation.
+        let closes = e >= end
+            || self.is_punct(e)
+            || self.complementizer(e)
+            || is(self.w(e), Word::Time)
+            || matches!(self.w(e), "في" | "خلال" | "لدي" | "امام" | "عقب");
+        if e == k || e - k > 4 || !closes {
             return None;
         }
         let ok = (k..e).all(|j| self.name_like(j) || (j + 1 == e && j > k && self.definite(j)));
