@@ -701,7 +701,11 @@ impl<'d, 't> Ctx<'d, 't> {
         if let Some(r) = &before_quote {
             let between_ok = (b + 1..k).all(|j| !self.complementizer(j));
             let rest_words = (after..send).filter(|&j| self.is_word(j)).count();
-            let clause_after = (after..send.min(after + 12)).any(|j| self.complementizer(j));
+            // A clause of this cue's own after it ("… said that …"), not one of a later cue
+            // ("…," Lopez said, adding that …).
+            let clause_after = (after..send.min(after + 12))
+                .take_while(|&j| self.hit(j).is_none())
+                .any(|j| self.complementizer(j) || self.w(j) == ":");
             if between_ok && !clause_after && (rest_words <= 12 || self.opens(after).is_none()) {
                 let inner = trim(self.doc.text(), r.inner.clone());
                 return Some((speaker, Some(mk(inner, QuoteKind::Direct, None))));
