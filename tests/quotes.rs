@@ -136,6 +136,9 @@ const ROWS: &[Row] = &[
           want: &[q(Indirect, "مسؤول", "وقال", "الوفد سيغادر غدا"),
                   q(Indirect, "الوزير", "وأعرب", "تنجح المفاوضات"),
                   q(Indirect, "الوزير", "مشددا", "ضرورة احترام الهدنة")] },
+    // "بالقول" continues the subject of the verb opening the sentence.
+    Row { text: "وبرر المندوب الروسي امتناع بلاده عن التصويت بالقول إن النص لا يعكس الواقع.",
+          want: &[q(Indirect, "المندوب الروسي", "بالقول", "النص لا يعكس الواقع")] },
     // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },

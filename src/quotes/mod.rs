@@ -357,6 +357,18 @@ impl<'d, 't> Ctx<'d, 't> {
         if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
             return None;
         }
+        // "وبرر المندوب الروسي امتناع بلاده بالقول إن …": the subject of the verb opening the
+        // sentence, when it is a name or a title.
+        if !self.en && k > sstart + 1 && self.w(sstart).starts_with(['و', 'ف']) {
+            let form = CueForm { lemma: String::new(), class: Class::Say, feminine, participle: false };
+            if let Some((sp, _)) = self.speaker_after(sstart + 1, &form)
+                && !sp.document
+                && sp.toks.end <= k
+                && (sp.named || is(self.w(sp.toks.start), Word::Title) || is(self.w(sp.toks.start), Word::Noun))
+            {
+                return Some(self.resolve(sp, k, frames));
+            }
+        }
         let mut recent: Vec<Frame> = frames
             .iter()
             .rev()

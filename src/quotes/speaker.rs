@@ -148,6 +148,8 @@ impl Ctx<'_, '_> {
             .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
             .map(|m| self.doc.tokens_in(m.span.range()))
             .filter(|t| !t.is_empty())
+            // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده").
+            .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
             .max_by_key(|t| t.len());
         let found = self.name_by_shape(r);
         match (person, found) {
@@ -168,13 +170,20 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let mut e = k;
+            let mut object = false;
             while e < r.end && self.name_like(e) {
-                // After a first name, a word with a pronoun suffix is the object ("دعمه").
+                // After a first name, a word with a pronoun suffix is the object ("دعمه"); a single
+                // word before one is a noun in construct with it ("امتناع بلاده").
                 let w = self.w(e);
                 if !self.en && e > k && w.ends_with('ه') && !w.ends_with("الله") && w.chars().count() >= 4 {
+                    object = e == k + 1;
                     break;
                 }
                 e += 1;
+            }
+            if object || (!self.en && e == k + 1 && e < r.end && self.is_word(e) && suffixed(self.w(e))) {
+                k = e;
+                continue;
             }
             let mut run = k..e;
             let idafa = k > r.start
@@ -885,6 +894,11 @@ impl Ctx<'_, '_> {
         }
         sp
     }
+}
+
+/// True for a word with a possessive pronoun suffix ("بلاده", "مواقفهم").
+fn suffixed(w: &str) -> bool {
+    ["ه", "ها", "هم"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) && !w.ends_with("الله")
 }
 
 /// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
