@@ -11,6 +11,14 @@
 //! 3. speakers are linked to the entities, and a bare title ("الوزير", "المجلس") is resolved to
 //!    the named person or body it refers back to.
 //!
+//! Statements are then put in document order; one whose content overlaps an earlier one's is
+//! dropped, statements without a speaker or spoken by a document ("القرار") are dropped, and a
+//! title line yields only quotations, not reported speech.
+//!
+//! Layout: `lexicon` loads the cue table (`cues.tsv`) and the closed word classes (`words.tsv`);
+//! `marks` pairs quotation marks; `speaker` reads, splits, resolves and links speakers; this
+//! module finds cues, complements and contents and assembles the [`Quote`]s.
+//!
 //! [`Lexicon`]: crate::text::Lexicon
 
 mod lexicon;
@@ -296,7 +304,7 @@ impl<'d, 't> Ctx<'d, 't> {
     fn to_quote(&self, f: Found) -> Quote {
         let doc = self.doc;
         let speaker = f.speaker.map(|s| {
-            let entity = s.entity.or_else(|| speaker::link(self.ents, &s, doc.text()));
+            let entity = s.entity.or_else(|| speaker::link(self.ents, &s));
             Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
         });
         let cue = f.cue.map(|r| {

@@ -914,7 +914,7 @@ fn fold(s: &str) -> String {
 /// The entity a speaker refers to: a person or organisation with a mention inside or over the
 /// speaker's span, else one whose name contains the speaker's name as whole words ("لابورد" →
 /// "جان بول لابورد").
-pub(super) fn link(entities: &[Entity], sp: &Spk, _text: &str) -> Option<usize> {
+pub(super) fn link(entities: &[Entity], sp: &Spk) -> Option<usize> {
     let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
     // A person overlapping the speaker is the speaker; an organisation only when the speaker
     // starts with it ("المندوبة البريطانية بمجلس الأمن" is not the Council).
@@ -940,5 +940,5 @@ pub(super) fn link(entities: &[Entity], sp: &Spk, _text: &str) -> Option<usize> 
         let person = entities.iter().position(|e| e.kind == EntityKind::Person && contains(e));
         return person.or_else(|| entities.iter().position(|e| speaking(e) && contains(e)));
     }
-    entities.iter().position(|e| speaking(e) && e.mentions.iter().chain([]).any(|m| fold(&m.text) == want))
+    entities.iter().position(|e| speaking(e) && e.mentions.iter().any(|m| fold(&m.text) == want))
 }
