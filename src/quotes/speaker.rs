@@ -151,7 +151,8 @@ impl Ctx<'_, '_> {
             // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده").
             .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
             .max_by_key(|t| t.len());
-        let found = self.name_by_shape(r);
+        // With entities at hand, a name ending in a word with the article needs a person there.
+        let found = self.name_by_shape(r).filter(|(_, article)| !article || self.ents.is_empty()).map(|(n, _)| n);
         match (person, found) {
             // The longer of the two when one holds the other ("محمود" inside "محمود بصل").
             (Some(p), Some(f)) if f.start <= p.start && p.end <= f.end => Some(f),
@@ -161,8 +162,10 @@ impl Ctx<'_, '_> {
     }
 
     /// The name inside a phrase from the shape of its words alone.
-    fn name_by_shape(&self, r: Range<usize>) -> Option<Range<usize>> {
-        let mut best: Option<Range<usize>> = None;
+    /// Also says whether the name ends in a word with the article ("حامد البياتي"), which by
+    /// shape alone could as well be a noun and its complement ("استهداف المستشفى").
+    fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let mut best: Option<(Range<usize>, bool)> = None;
         let mut k = r.start;
         while k < r.end {
             if !self.name_like(k) {
@@ -186,6 +189,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let mut run = k..e;
+            let mut article = false;
             let idafa = k > r.start
                 && !self.en
                 && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
@@ -212,6 +216,7 @@ impl Ctx<'_, '_> {
                         && self.doc.text()[self.toks[run.end].orig.clone()].ends_with('ي')))
             {
                 run.end += 1;
+                article = true;
             }
             // "موقع أخبار الأمم المتحدة": words before a definite complement name a thing, not a person.
             let body_name = !self.en
@@ -226,8 +231,8 @@ impl Ctx<'_, '_> {
                 k = e;
                 continue;
             }
-            if !run.is_empty() && best.as_ref().is_none_or(|b| run.len() >= b.len()) {
-                best = Some(run);
+            if !run.is_empty() && best.as_ref().is_none_or(|b| run.len() >= b.0.len()) {
+                best = Some((run, article));
             }
             k = e;
         }
@@ -787,11 +792,13 @@ impl Ctx<'_, '_> {
         }
         let r = sp.toks.clone();
         let words: Vec<usize> = r.clone().filter(|&j| self.is_word(j)).collect();
-        if words.is_empty() || words.len() > 4 || !words.iter().all(|&j| self.definite(j)) {
+        if words.is_empty() || words.len() > 4 || !words[1..].iter().all(|&j| self.definite(j)) {
             return sp;
         }
         let head_word = self.w(words[0]);
-        if !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
+        // "الوزير", "المجلس", and titles in construct ("رئيس الوزراء", "وزير الخارجية").
+        let construct_title = !self.definite(words[0]) && words.len() >= 2 && is(head_word, Word::Title);
+        if !(self.definite(words[0]) || construct_title) || !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
             return sp;
         }
         let key = |w: &str| -> Vec<String> { clitic_splits(w).map(|s| bare(&s.stem).to_string()).collect() };
