@@ -175,6 +175,8 @@ const ROWS: &[Row] = &[
         Row { text: "\"The convoys are blocked,\" Lopez said, adding that talks would resume on Friday.",
           want: &[q(Direct, "Lopez", "said", "The convoys are blocked"),
                   q(Indirect, "Lopez", "adding", "talks would resume on Friday")] },
+    Row { text: "Reporters spoke to a shopkeeper who said he saw two attackers flee the scene.",
+          want: &[q(Indirect, "shopkeeper", "said", "he saw two attackers flee the scene")] },
     Row { text: "The minister told parliament that the budget would be cut.",
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",

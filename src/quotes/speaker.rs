@@ -619,6 +619,15 @@ impl Ctx<'_, '_> {
             }
             return None;
         }
+        if end > sstart + 1 && self.w(end - 1).eq_ignore_ascii_case("who") {
+            // "… a witness who said …": the noun phrase before the relative pronoun.
+            let phrase = self.en_phrase_back(end - 1, sstart);
+            if phrase.is_empty() {
+                return None;
+            }
+            let name = self.en_name(phrase.clone());
+            return Some(self.make(phrase, name, false));
+        }
         if end > sstart + 1 && self.w(end - 1) == "," {
             // "X, the Y, said", "China's envoy, Fu Cong, said", "Officials, speaking on …, said"
             let ce = end - 1;
