@@ -139,6 +139,10 @@ const ROWS: &[Row] = &[
     // "بالقول" continues the subject of the verb opening the sentence.
     Row { text: "وبرر المندوب الروسي امتناع بلاده عن التصويت بالقول إن النص لا يعكس الواقع.",
           want: &[q(Indirect, "المندوب الروسي", "بالقول", "النص لا يعكس الواقع")] },
+    // The statement before "حسبما" / "وفق ما" and its cue.
+    Row { text: "وارتفع عدد الضحايا إلى عشرين، حسبما أفاد مصدر أمني. وتوقف القتال في المدينة، وفق ما نقلت الوكالة عن شهود.",
+          want: &[q(Indirect, "مصدر أمني", "أفاد", "وارتفع عدد الضحايا إلى عشرين"),
+                  q(Indirect, "شهود", "نقلت", "وتوقف القتال في المدينة")] },
     // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },

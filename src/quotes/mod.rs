@@ -587,6 +587,35 @@ impl<'d, 't> Ctx<'d, 't> {
                 };
                 return Some((speaker, Some(found)));
             }
+            // "…، حسبما أفاد مصدر أمني." / "…، وفق ما نقلت الوكالة عن …"
+            let sstart = self.sent_start(k);
+            let as_said = k > sstart + 2
+                && (self.w(k - 1) == "حسبما"
+                    || (self.w(k - 1) == "ما"
+                        && matches!(self.w(k - 2), "حسب" | "بحسب" | "وفق" | "وفقا" | "وفقا ل" | "لما")));
+            if as_said {
+                let mut e = if self.w(k - 1) == "حسبما" { k - 1 } else { k - 2 };
+                if e > sstart && matches!(self.w(e - 1), "ل" | "وفقا") {
+                    e -= 1;
+                }
+                while e > sstart && self.is_punct(e - 1) {
+                    e -= 1;
+                }
+                if e > sstart {
+                    let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[e - 1].orig.end);
+                    if self.words_in(&r) >= 3 {
+                        let found = Found {
+                            kind: QuoteKind::Indirect,
+                            speaker: None,
+                            cue: Some(cue),
+                            lemma: form.lemma.clone(),
+                            content: r,
+                            setting: None,
+                        };
+                        return Some((speaker, Some(found)));
+                    }
+                }
+            }
             return Some((speaker, None));
         };
         let (content, kind) = self.content(start)?;
