@@ -181,6 +181,8 @@ const ROWS: &[Row] = &[
                   q(Indirect, "Lopez", "adding", "talks would resume on Friday")] },
     Row { text: "Reporters spoke to a shopkeeper who said he saw two attackers flee the scene.",
           want: &[q(Indirect, "shopkeeper", "said", "he saw two attackers flee the scene")] },
+    Row { text: "Foreign Minister Said Rahimi said the border would stay open.",
+          want: &[qr(Indirect, "Said Rahimi", "Foreign Minister", "said", "the border would stay open")] },
     Row { text: "The minister told parliament that the budget would be cut.",
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",

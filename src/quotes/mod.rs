@@ -216,7 +216,9 @@ impl<'d, 't> Ctx<'d, 't> {
                     && !self.doc.text()[self.toks[k].orig.clone()].ends_with('ى');
                 // "طلب عدم الكشف عن اسمه" asks for anonymity; it reports nothing.
                 let anonymity = self.w(m.tokens.end) == "عدم";
-                if prefix_ok && !noun && !anonymity && !self.quoted(k) {
+                // English verbs are lower case; "Said" is a name ("Edward Said").
+                let name = self.en && w.starts_with(char::is_uppercase) && m.value.class != Class::According;
+                if prefix_ok && !noun && !anonymity && !name && !self.quoted(k) {
                     let end = m.tokens.end;
                     hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;

@@ -729,7 +729,7 @@ impl Ctx<'_, '_> {
             if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
                 break;
             }
-            if self.is_word(j) && is_exact(w, Word::EnStop) {
+            if self.is_word(j) && (is_exact(w, Word::EnStop) || self.hit(j).is_some()) {
                 break;
             }
             if w == "." && !(j > sstart && self.en_cap(j - 1)) {
