@@ -148,8 +148,10 @@ impl Ctx<'_, '_> {
             .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
             .map(|m| self.doc.tokens_in(m.span.range()))
             .filter(|t| !t.is_empty())
-            // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده").
+            // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده");
+            // a title alone ("معالي") is no name.
             .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
+            .filter(|t| t.clone().any(|j| !is(self.w(j), Word::Title) && !is(self.w(j), Word::Noun)))
             .max_by_key(|t| t.len());
         // With entities at hand, a name ending in a word with the article needs a person there.
         let found = self.name_by_shape(r).filter(|(_, article)| !article || self.ents.is_empty()).map(|(n, _)| n);
@@ -174,7 +176,11 @@ impl Ctx<'_, '_> {
             }
             let mut e = k;
             let mut object = false;
-            while e < r.end && self.name_like(e) {
+            // "عبد الله", "أبو الغيط", "بن العربي": the article inside a compound name.
+            let compound = |e: usize| {
+                !self.en && e > k && matches!(self.w(e - 1), "عبد" | "ابو" | "بن" | "ابن") && self.definite(e)
+            };
+            while e < r.end && (self.name_like(e) || compound(e)) {
                 // After a first name, a word with a pronoun suffix is the object ("دعمه"); a single
                 // word before one is a noun in construct with it ("امتناع بلاده").
                 let w = self.w(e);
