@@ -71,7 +71,15 @@ const ROWS: &[Row] = &[
     // byline lines before the dateline
     yes("Ceasefire talks resume in the capital\nBy JOHN Q. WRITER\nAssociated Press\nCAIRO (AP) — Mediators said on Sunday that the talks had resumed.",
         "CAIRO (AP) —", &["CAIRO"], &["JOHN Q. WRITER"], &["AP"]),
+    // a town the gazetteer lacks, on a line of its own, with a reporter's name
+    yes("كسلا - عمر الأمين\nأعلنت السلطات المحلية عن افتتاح سوق جديد للمنتجات الزراعية.",
+        "كسلا - عمر الأمين", &["كسلا"], &["عمر الأمين"], &[]),
+    yes("JERUSALEM, Aug. 21 (Xinhua) -- Planners approved new housing units on Wednesday.",
+        "JERUSALEM, Aug. 21 (Xinhua) --", &["JERUSALEM"], &[], &["Xinhua"]),
+    yes("KYIV, Ukraine (dpa) - Ukraine's economy grew by less than 2 per cent last year.",
+        "KYIV, Ukraine (dpa) -", &["KYIV", "Ukraine"], &[], &["dpa"]),
     // no dateline
+    no("غزة - مأساة إنسانية\nتتواصل معاناة السكان في القطاع مع استمرار الحصار."),
     no("أقر المجلس بالإجماع، الخميس، تمديد ولاية البعثة سنة أخرى."),
     no("الوزير: الاتفاق سيوقع قريبا\nقال الوزير إن الاتفاق سيوقع الأسبوع المقبل بعد استكمال المشاورات."),
     no("مدينة - قرية - بلدة\nوصف طويل لعدة أماكن في المنطقة دون أي خبر."),

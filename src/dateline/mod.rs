@@ -178,13 +178,17 @@ fn items(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Item> {
         let t = &toks[i];
         if t.kind == TokenKind::Punct {
             let s = t.text(norm);
-            // "." inside an acronym (أ.ف.ب, U.N.) belongs to the piece
+            // "." inside an acronym (أ.ف.ب, U.N.) or after an abbreviated month ("Aug. 21")
+            // belongs to the piece
+            let after_word = i > tokens.start && toks[i - 1].kind == TokenKind::Word;
             let in_acronym = s == "."
-                && i > tokens.start
-                && toks[i - 1].kind == TokenKind::Word
+                && after_word
                 && toks[i - 1].text(norm).chars().count() == 1
                 && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && n.text(norm).chars().count() == 1);
-            if !in_acronym {
+            let abbreviation = s == "." && after_word && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number);
+            // other symbols (an apostrophe, a percent sign) are part of the words around them
+            let in_word = s != "\"" && delim_of(s).is_none();
+            if !(in_acronym || abbreviation || in_word) {
                 match delim_of(s) {
                     Some(d) => match out.last_mut() {
                         Some(Item::Delim(ds, r)) => {
@@ -199,7 +203,7 @@ fn items(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Item> {
                             out.push(Item::Delim(Vec::new(), i..i + 1));
                         }
                     }
-                    None => break, // other symbols do not occur in datelines
+                    None => {}
                 }
                 i += 1;
                 continue;
@@ -387,7 +391,13 @@ fn accept(pieces: Vec<(Kind, Range<usize>)>, end: usize, whole_line: bool, doc: 
     if whole_line {
         let (_, first) = &pieces[0];
         let known = is_place(doc, first.clone()) || agency_covers(doc, first.clone());
-        if !known || pieces.len() < 2 {
+        // A line of its own is a dateline only when its reporter reads as a name ("TOWN -
+        // Firstname Lastname", and then the town may be one the gazetteer lacks), not a title
+        // ("غزة - مأساة إنسانية").
+        let named = |r: &Range<usize>| crate::entities::is_given_name(doc.tokens()[r.start].text(doc.normalized()));
+        let authors_named = pieces.iter().filter(|(k, _)| *k == Kind::Author).all(|(_, r)| named(r));
+        let reporter = pieces.len() == 2 && pieces[1].0 == Kind::Author;
+        if !(known || reporter) || !authors_named || pieces.len() < 2 {
             return None;
         }
     }

@@ -42,7 +42,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         return Some(p);
     }
     let head = t.heads_ar.longest_at(cx.doc, i)?;
-    // A head read through ب/ك/ل is still a head ("بوزارة"), but not through the article restored.
+    // A head may carry clitics ("بوزارة", "للجنة"); they stay outside the mention.
     let head_type = *head.value;
     let mut j = head.tokens.end;
     let mut last_good = None;
@@ -50,20 +50,28 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let mut complements = 0;
     let mut pending = 0; // indefinite words since the last word that may end the name
     // "بعثة المينورسو", "قوة اليونيفيل": a head before a one-word known name is that organisation
-    let mut sole_org: Option<Known> = None;
+    let mut sole_org: Option<(Known, usize)> = None;
     let purpose_ok = matches!(head_type, Head::Mission | Head::Force | Head::Body | Head::Council | Head::Definite);
     while j < cx.hi && j - i < MAX_ORG && cx.free(j) && cx.same_para(j - 1, j) {
         if cx.is_punct(j) {
             break;
         }
         let w = cx.w(j);
+        // a closing nationality adjective that is also a country's name ("وزارة الطاقة السعودية")
+        if complements > 0
+            && let Some(&c) = t.demonyms_ar.get(w)
+        {
+            code = Some(c);
+            last_good = Some(j + 1);
+            break;
+        }
         // a known name: in construct ("بعثة الأمم المتحدة") or after لـ ("الجمعية العامة للأمم المتحدة")
         if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.tokens.end <= cx.hi) {
             let clitic = &w[..m.prefix];
             let is_place = matches!(m.value, Known::Place(_));
             let ok = match clitic {
                 "" => true,
-                "ل" | "ل" if purpose_ok || head_type == Head::Gov => true,
+                "ل" if purpose_ok || head_type == Head::Gov => true,
                 _ => false,
             } || (m.restored_article && purpose_ok);
             if !ok || (head_type == Head::Definite && complements == 0) {
@@ -76,9 +84,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                 }
             }
             if complements == 0 && m.prefix == 0 && m.tokens.len() == 1 && matches!(m.value, Known::Org(_)) {
-                sole_org = Some(*m.value);
-            } else {
-                sole_org = None;
+                sole_org = Some((*m.value, m.tokens.end));
             }
             j = m.tokens.end;
             complements += 1;
@@ -86,7 +92,6 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             last_good = Some(j);
             continue;
         }
-        sole_org = None;
         // "… في العراق" for missions, forces, bodies
         if matches!(w, "في" | "فى") {
             if complements > 0
@@ -192,21 +197,39 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         break;
     }
     let end = last_good?;
+    let sole_org = sole_org.filter(|&(_, e)| e == end).map(|(k, _)| k);
     if head_type == Head::Definite {
         // "الجيش اللبناني" (with its nationality) or a name of two or more modifiers
         let words = end - head.tokens.end;
-        let army =
-            matches!(cx.w(head.tokens.start).get(head.prefix..), Some("الجيش" | "البرلمان" | "الشرطة" | "الحرس"));
-        if !(words >= 2 || (army && code.is_some())) {
+        let head_word = cx.w(head.tokens.start).get(head.prefix..).unwrap_or("");
+        let national = matches!(head_word, "الجيش" | "البرلمان" | "الشرطة" | "الحرس");
+        // "الخارجية الأمريكية", "الرئاسة الفلسطينية": only with a nationality
+        let ministry = matches!(head_word, "الخارجية" | "الداخلية" | "الرئاسة" | "السفارة" | "القنصلية");
+        let with_nationality = words == 1 && code.is_some();
+        // "وزير الخارجية الألماني" is a title, not the ministry
+        let in_title = head.tokens.start > cx.lo && {
+            let prev = cx.w(head.tokens.start - 1);
+            clitic_splits(prev).any(|r| t.title_words_ar.contains(&*r.stem)) || prev == "باسم"
+        };
+        if ministry && in_title {
             return None;
         }
+        if !(if ministry { with_nationality } else { words >= 2 || (national && with_nationality) }) {
+            return None;
+        }
+    }
+    if end - head.tokens.end == 1
+        && sole_org.is_none()
+        && t.weak_heads_ar.contains(&cx.w(head.tokens.start)[head.prefix..])
+    {
+        return None;
     }
     if head_type == Head::Force && code.is_some() && end - head.tokens.end == 1 {
         // "القوات الروسية", "قوات روسية" are forces, not a named body
         return None;
     }
     let key = match sole_org {
-        Some(Known::Org(o)) if complements == 1 => Some(Key::Org(o)),
+        Some(Known::Org(o)) => Some(Key::Org(o)),
         _ => None,
     };
     Some(Proposal {
@@ -217,6 +240,45 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         key,
         code,
     })
+}
+
+/// First words of compound place names ("بيت حانون", "خان يونس", "دير الزور").
+const PLACE_COMPOUND: &[&str] =
+    &["بيت", "خان", "دير", "عين", "تل", "كفر", "جبل", "وادي", "راس", "ام", "ابو", "بني", "بئر", "سيدي", "مرج", "جسر"];
+
+/// A place named after a place noun: "بلدة بيت حانون", "مخيم الهول", "ولاية كاليفورنيا". Returns the
+/// name's tokens (the noun stays outside).
+pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let t = cx.t;
+    let head = t.place_heads_ar.longest_at(cx.doc, i)?;
+    let j = head.tokens.end;
+    if j >= cx.hi || !cx.free(j) || !cx.is_ar(j) || !cx.same_para(i, j) {
+        return None;
+    }
+    let w = cx.w(j);
+    let head_word = &cx.w(i)[head.prefix..];
+    let plain = |w: &str| {
+        name_like(cx, w) && !t.connectors_ar.contains(w) && !["لل", "بال", "وال"].iter().any(|p| w.starts_with(p))
+    };
+    let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
+    if !plain(w) || direction || t.org_stop_ar.contains(w) || t.demonyms_ar.contains_key(w) {
+        return None;
+    }
+    if written_definite(cx, j) {
+        // "مدينة الباب", "مخيم الهول"; but "ولاية البعثة" is a mandate, "منطقة العمليات" no name
+        let town = matches!(head_word, "مدينة" | "بلدة" | "قرية" | "محافظة" | "مخيم");
+        let closes =
+            j + 1 >= cx.hi || closes_name(cx, j + 1) || cx.owner(j + 1).is_some() || cx.w(j + 1).starts_with('و');
+        return (town && w.ends_with(['ي', 'ر', 'ل', 'ب', 'ن', 'س', 'ف']) && closes).then_some(j..j + 1);
+    }
+    if !shaped_like_name(w) {
+        return None;
+    }
+    let k = j + 1;
+    if PLACE_COMPOUND.contains(&w) && k < cx.hi && cx.free(k) && cx.is_ar(k) && plain(cx.w(k)) {
+        return Some(j..k + 1);
+    }
+    Some(j..k)
 }
 
 /// A paper or site named by its last word: "أفريقيا برس", "جسور نت", "النجاح الإخباري".
@@ -245,8 +307,8 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
     !(conj_readings(w).any(|r| t.stop_ar.contains(r) || t.speech_ar.contains(r))
         || verbal_noun_shape(w)
         || t.demonyms_ar.contains_key(w)
-        || t.titles_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0)
-        || t.heads_ar.longest_at(&crate::text::Analysis::new(w), 0).is_some_and(|m| m.prefix == 0))
+        || t.title_words_ar.contains(w)
+        || t.head_words_ar.contains(w))
 }
 
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
@@ -257,7 +319,10 @@ fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
 /// Verbal nouns of the تفعيل pattern ("تقديم", "تعزيز", "تمديد"), which follow titles but are no names.
 fn verbal_noun_shape(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
-    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+    // تفعيل (تقديم), تفاعل (تعاون), افتعال (احترام), استفعال (استعداد)
+    (c.len() == 5 && c[0] == 'ت' && (c[3] == 'ي' || c[2] == 'ا'))
+        || (c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا')
+        || (c.len() >= 6 && w.starts_with("است"))
 }
 
 /// A word that looks like a transliterated or Arabic name rather than a common noun: it has a long
@@ -273,7 +338,7 @@ fn shaped_like_name(w: &str) -> bool {
 }
 
 /// The words of a name starting at token `j`: (end token, words, how many are known names).
-fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
+fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize, usize)> {
     let t = cx.t;
     let mut k = j;
     let mut words = 0;
@@ -281,7 +346,9 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
     let mut last_word_end = j;
     while k < cx.hi && words < MAX_NAME && cx.free(k) && cx.is_ar(k) && (k == j || cx.same_para(k - 1, k)) {
         let w = cx.w(k);
-        if !name_like(cx, w) {
+        // "آل ثاني": after the family word any word is the name
+        let after_family = k > j && cx.w(k - 1) == "ال";
+        if !name_like(cx, w) && !after_family {
             break;
         }
         if t.connectors_ar.contains(w) {
@@ -290,10 +357,23 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         let after_connector = k > j && t.connectors_ar.contains(cx.w(k - 1));
+        if words > 0 && !after_connector && !known_name(cx, w) && !continues_name(w, words) {
+            break;
+        }
+        // "بترا وقنا": a conjunction starts a new phrase unless the word is a known name (وليد)
+        if words > 0 && w.starts_with('و') && !known_name(cx, w) {
+            break;
+        }
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
             let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
-            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba))) {
+            // after a known given name: "محمد الأسطل", "أشرف القدرة"
+            let after_given = triggered
+                && k > j
+                && t.given_ar.contains(&name_key(cx.w(k - 1)))
+                && !t.org_stop_ar.contains(w)
+                && t.known.longest_at(cx.doc, k).is_none();
+            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
                 break;
             }
         } else if !(known_name(cx, w) || shaped_like_name(w)) {
@@ -313,6 +393,23 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize) -> Option<(usize, usize, usize)> {
         last_word_end = k;
     }
     (words > 0).then_some((last_word_end, words, known))
+}
+
+/// Whether an unknown word can be word number `words + 1` of a name: not a clitic with the article
+/// ("بالسفير"), not a future verb ("سيزور"), and from the third word on not an accusative noun
+/// ("منسقا").
+fn continues_name(w: &str, words: usize) -> bool {
+    let n = w.chars().count();
+    let clitic_article = ["بال", "لل", "وال"].iter().any(|p| w.starts_with(p));
+    let future = n >= 4 && ["سي", "ست", "سن"].iter().any(|p| w.starts_with(p));
+    let accusative = words >= 2 && n >= 4 && w.ends_with('ا');
+    let pronoun = words >= 2 && w.ends_with('ه');
+    !(clitic_article || future || accusative || pronoun)
+}
+
+/// A strong end after a one-word name: punctuation, a line break, or a clause (إن/أن).
+fn clause_follows(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    k >= cx.hi || cx.is_punct(k) || !cx.same_para(k - 1, k) || matches!(cx.w(k), "ان" | "انه" | "انها" | "بان")
 }
 
 /// What may follow a bare name: the end, punctuation, a clause (إن/أن), a preposition.
@@ -341,7 +438,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
 
 /// A person starting at token `i`: after a title or role (with its complement), after a speech
 /// verb, or opening with a known given name. Returns the name's tokens.
-pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
     let t = cx.t;
     // after a title: "وزير الخارجية المغربي ناصر بوريطة", "الأمين العام للأمم المتحدة، أنطونيو غوتيريش"
     if let Some(m) = t.titles_ar.longest_at(cx.doc, i) {
@@ -354,6 +451,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             }
         }
         let mut skipped = 0;
+        let mut code = None; // "كاتب الدولة الإسباني للأمن": the nationality of the title
         while k < cx.hi && skipped < 10 && cx.same_para(k - 1, k) {
             if let Some(o) = cx.owner(k) {
                 // a place or body in the role: "سفير روسيا", "للجنة مكافحة التطرف"
@@ -373,16 +471,24 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
             if !role_word || known_name(cx, w) && !definite(w) {
                 break;
             }
+            if code.is_none() {
+                code = t.demonyms_ar.get(w).copied();
+            }
             if matches!(w, "،" | ",") && !(k + 1 < cx.hi && cx.is_ar(k + 1)) {
                 break;
             }
             k += 1;
             skipped += 1;
         }
-        if let Some((end, words, known)) = name_at(cx, k) {
-            let bare_ok = words >= 2 || known > 0 || closes_name(cx, end);
+        if let Some((end, words, known)) = name_at(cx, k, true) {
+            // one unknown word: "الأمين العام غوتيريش في تقريره"
+            let single = cx.w(k);
+            let bare_ok = words >= 2
+                || known > 0
+                || clause_follows(cx, end)
+                || (single.chars().count() >= 4 && !single.ends_with('ه') && closes_name(cx, end));
             if bare_ok {
-                return Some(k..end);
+                return Some((k..end, code));
             }
         }
         return None;
@@ -393,11 +499,23 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
         if t.titles_ar.longest_at(cx.doc, j).is_some() || t.heads_ar.longest_at(cx.doc, j).is_some() {
             return None;
         }
-        if let Some((end, words, known)) = name_at(cx, j)
-            && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && closes_name(cx, end)))
+        if let Some((end, words, known)) = name_at(cx, j, true)
+            && (known > 0 || (words >= 2 && closes_name(cx, end)) || (words == 1 && clause_follows(cx, end)))
             && words <= 4
         {
-            return Some(j..end);
+            return Some((j..end, None));
+        }
+        return None;
+    }
+    // "وكان ديفيد بيزلي قد حذر": a name between كان and قد
+    if conj_readings(cx.w(i)).any(|r| matches!(r, "كان" | "كانت")) && i + 1 < cx.hi && cx.free(i + 1) {
+        let j = i + 1;
+        if let Some((end, words, _)) = name_at(cx, j, true)
+            && words >= 2
+            && end < cx.hi
+            && cx.w(end) == "قد"
+        {
+            return Some((j..end, None));
         }
         return None;
     }
@@ -407,12 +525,11 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<us
     if given
         && i + 1 < cx.hi
         && cx.free(i + 1)
-        && let Some((end, words, known)) = name_at(cx, i)
+        && let Some((end, words, known)) = name_at(cx, i, false)
         && words >= 2
         && known >= 1
-        && (known >= 2 || closes_name(cx, end))
     {
-        return Some(i..end);
+        return Some((i..end, None));
     }
     None
 }

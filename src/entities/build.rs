@@ -36,6 +36,11 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
 /// Head words of peacekeeping missions and forces.
 const MISSION_HEADS: &[&str] = &["بعثه", "قوه", "قوات", "Mission", "Force"];
 
@@ -67,45 +72,65 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     for &(a, b) in &cx.pairs {
         uf.union(a, b);
     }
-    // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
-    let people: Vec<usize> =
-        (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Person && words(&cands[i]).is_some()).collect();
-    for &a in &people {
-        let hosts: Vec<usize> =
-            people.iter().copied().filter(|&b| contains_run(&cands[b].words, &cands[a].words)).collect();
-        join_unique(&mut uf, a, &hosts);
+    // One representative per distinct word sequence and kind, indexed by word, so that linking
+    // looks only at names sharing a word.
+    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if !c.words.is_empty() {
+            reps.entry((c.kind, c.words.as_slice())).or_insert(i);
+        }
     }
-    // An organisation's shorter form joins its one longer form ("لجنة مكافحة التطرف" → "… التابعة
-    // لمجلس الأمن", "بعثة الأمم المتحدة" → "بعثة الأمم المتحدة لمساعدة العراق").
-    let orgs: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityKind::Organization).collect();
-    for &a in &orgs {
-        let short = &cands[a].words;
-        if words(&cands[a]).is_none() || short.len() < 2 {
+    let mut reps: Vec<usize> = reps.into_values().collect();
+    reps.sort_unstable();
+    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    for &i in &reps {
+        let c = &cands[i];
+        for w in &c.words {
+            let list = by_word.entry((c.kind, w.as_str())).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i);
+    }
+    for &a in &reps {
+        let c = &cands[a];
+        if words(c).is_none() {
             continue;
         }
-        let hosts: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&b| cands[b].words.len() > short.len() && cands[b].words.starts_with(short))
-            .collect();
+        let short = c.words.as_slice();
+        let hosts: Vec<usize> = match c.kind {
+            // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
+            EntityKind::Person => by_word[&(c.kind, short[0].as_str())]
+                .iter()
+                .copied()
+                .filter(|&b| contains_run(&cands[b].words, short))
+                .collect(),
+            // An organisation's shorter form joins its one longer form: a prefix ("لجنة مكافحة
+            // التطرف" → "… التابعة لمجلس الأمن"), or the same head and last word with words left out
+            // ("فريق الخبراء المعني بالصومال" in "فريق الخبراء الدوليين المعني بالصومال").
+            EntityKind::Organization if short.len() >= 2 => by_first[&(c.kind, short[0].as_str())]
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let long = &cands[b].words;
+                    long.len() > short.len()
+                        && (long.starts_with(short) || (long.last() == short.last() && is_subsequence(short, long)))
+                })
+                .collect(),
+            _ => continue,
+        };
         join_unique(&mut uf, a, &hosts);
     }
     // Missions and forces: a descriptive form ("بعثة حفظ السلام في مالي") joins the one other
     // mission of the article.
-    for &a in &orgs {
-        let Some(head) = cands[a].words.first().filter(|h| MISSION_HEADS.contains(&h.as_str())) else { continue };
-        if words(&cands[a]).is_none() {
+    for &a in &reps {
+        let c = &cands[a];
+        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&c.words[0].as_str()) {
             continue;
         }
-        let hosts: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&b| {
-                cands[b].words.first() == Some(head)
-                    || matches!(cands[b].words.first(), Some(w) if w.strip_prefix('ل') == Some(head))
-            })
-            .collect();
-        join_unique(&mut uf, a, &hosts);
+        join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0].as_str())]);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..cands.len() {
@@ -125,10 +150,15 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
                 .collect();
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             mentions.dedup_by_key(|m| m.span.start);
+            // the fullest mention; among equals the most frequent, then the first
             let name = mentions
                 .iter()
-                .max_by_key(|m| (m.text.split_whitespace().count(), m.text.chars().count()))
-                .map(|m| m.text.clone())
+                .enumerate()
+                .max_by_key(|(i, m)| {
+                    let freq = mentions.iter().filter(|o| o.text == m.text).count();
+                    (m.text.split_whitespace().count(), m.text.chars().count(), freq, usize::MAX - i)
+                })
+                .map(|(_, m)| m.text.clone())
                 .unwrap_or_default();
             let code = members.iter().find_map(|&i| cands[i].code).map(str::to_string);
             let first = mentions.first().map_or(usize::MAX, |m| m.span.start);
@@ -136,5 +166,32 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
         })
         .collect();
     out.sort_by_key(|(first, _)| *first);
-    out.into_iter().map(|(_, e)| e).collect()
+    let mut out: Vec<Entity> = out.into_iter().map(|(_, e)| e).collect();
+    disambiguate_codes(&mut out);
+    out
+}
+
+/// Place names shared by two countries, with the country read by default and the other one:
+/// طرابلس is Tripoli in Libya or in Lebanon, عمان is Oman or Amman in Jordan.
+const SHARED_NAMES: &[(&str, &str, &str)] =
+    &[("طرابلس", "LY", "LB"), ("Tripoli", "LY", "LB"), ("عمان", "OM", "JO"), ("عمّان", "OM", "JO")];
+
+/// Gives a shared place name the other country's code when the article names that country and
+/// not the default one.
+fn disambiguate_codes(entities: &mut [Entity]) {
+    let codes: Vec<Option<String>> = entities.iter().map(|e| e.code.clone()).collect();
+    for (i, e) in entities.iter_mut().enumerate() {
+        if e.kind != EntityKind::Location {
+            continue;
+        }
+        let Some(&(_, default, other)) =
+            SHARED_NAMES.iter().find(|(n, d, _)| e.name == *n && e.code.as_deref() == Some(*d))
+        else {
+            continue;
+        };
+        let elsewhere = |c: &str| codes.iter().enumerate().any(|(j, x)| j != i && x.as_deref() == Some(c));
+        if elsewhere(other) && !elsewhere(default) {
+            e.code = Some(other.to_string());
+        }
+    }
 }

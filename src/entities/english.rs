@@ -6,8 +6,34 @@ use crate::model::EntityKind;
 use std::ops::Range;
 
 /// Lower-case words allowed inside a capitalised name.
-const INNER: &[&str] =
-    &["of", "for", "the", "and", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
+const INNER: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "in"];
+
+/// Titles written with a full stop.
+const ABBREVIATED_TITLES: &[&str] =
+    &["Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Lt", "Col", "Capt", "Sgt"];
+
+/// Days and months: "on Thursday" does not continue a name.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 fn capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
@@ -26,13 +52,20 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
         if cx.is_word(k) && !cx.is_ar(k) && capitalised(w) {
             k += 1;
             end = k;
-            // an initial: "M."
-            if w.chars().count() == 1 && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
+            // an initial ("M.") or an abbreviated title ("Mr.", "Dr.")
+            let abbreviation = w.chars().count() == 1 || ABBREVIATED_TITLES.contains(&w);
+            if abbreviation && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
                 k += 1;
             }
             continue;
         }
-        if k > i && cx.is_word(k) && INNER.contains(&w) && k + 1 < cx.hi && capitalised(cx.w(k + 1)) {
+        if k > i
+            && cx.is_word(k)
+            && INNER.contains(&w)
+            && k + 1 < cx.hi
+            && capitalised(cx.w(k + 1))
+            && !CALENDAR.contains(&cx.w(k + 1))
+        {
             k += 1;
             continue;
         }
@@ -52,9 +85,10 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
 
 /// Strips leading words that are not part of a name (stop words, titles, nationality adjectives);
 /// returns the new start and whether a title was among them.
-fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
+fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Option<&'static str>) {
     let t = cx.t;
     let mut title = false;
+    let mut code = None;
     while i < end {
         if let Some(m) = t.titles_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
             title = true;
@@ -65,6 +99,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
             continue;
         }
         if let Some(m) = t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
+            code = code.or(Some(*m.value));
             i = m.tokens.end;
             continue;
         }
@@ -74,38 +109,71 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool) {
         }
         break;
     }
-    (i, title)
+    (i, title, code)
+}
+
+/// A place named before a place noun: "Kandahar province", "Idlib governorate".
+pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
+    if !cx.is_word(i)
+        || cx.in_title_case(i)
+        || !capitalised(cx.w(i))
+        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)))
+    {
+        return None;
+    }
+    let end = run(cx, i);
+    let (start, _, _) = strip_lead(cx, i, end);
+    if start >= end || end - start > 3 || end >= cx.hi || !cx.t.place_tails_en.contains(cx.w(end)) {
+        return None;
+    }
+    if (start..end).any(|k| cx.t.org_tail_en.contains(cx.w(k)) || cx.t.stop_en.contains(cx.w(k))) {
+        return None;
+    }
+    Some(start..end)
 }
 
 /// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
-    if !cx.is_word(i) || !capitalised(cx.w(i)) || (i > cx.lo && !cx.free(i - 1) && capitalised(cx.w(i - 1))) {
+    if !cx.is_word(i)
+        || cx.in_title_case(i)
+        || !capitalised(cx.w(i))
+        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)) && !cx.t.stop_en.contains(cx.w(i - 1)))
+    {
         return None;
     }
     let end = run(cx, i);
     if end <= i + 1 {
         return None;
     }
-    let (start, _) = strip_lead(cx, i, end);
-    if start != i || end - start < 2 {
+    // a leading nationality stays in the name and gives its code: "Russian Defense Ministry"
+    let demonym = cx.t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end < end);
+    let (code, body) = match &demonym {
+        Some(m) => (Some(*m.value), m.tokens.end),
+        None => (None, i),
+    };
+    let (start, _, _) = strip_lead(cx, body, end);
+    if start != body || end - start < 2 {
         return None;
     }
     let last = cx.w(end - 1);
     let first = cx.w(start);
-    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first)).then_some(Proposal {
+    // a head word inside the name before its complement: "United Nations Mission in South Sudan"
+    let inner_tail = (start + 1..end - 1)
+        .any(|k| cx.t.org_tail_en.contains(cx.w(k)) && matches!(cx.w(k + 1), "of" | "for" | "in" | "on"));
+    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail).then_some(Proposal {
         kind: EntityKind::Organization,
         end,
         prefix: 0,
         restored: false,
         key: None,
-        code: None,
+        code,
     })
 }
 
 /// A person starting at token `i` (or a title before one).
-pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
+pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Option<&'static str>)> {
     let t = cx.t;
-    if !cx.is_word(i) || cx.is_ar(i) {
+    if !cx.is_word(i) || cx.is_ar(i) || cx.in_title_case(i) {
         return None;
     }
     // a lower-case title before the name: "spokesman Stephane Dujarric"
@@ -115,7 +183,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
         return None;
     }
     let end = run(cx, i);
-    let (start, title) = strip_lead(cx, i, end);
+    let (start, title, code) = strip_lead(cx, i, end);
     let title = title || lower_title;
     if start >= end {
         return None;
@@ -125,21 +193,41 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     let speech_before = (start > cx.lo && t.speech_en.contains(cx.w(start - 1)))
         || (start >= cx.lo + 2 && cx.w(start - 1) == "," && t.speech_en.contains(cx.w(start - 2)));
     // an apposition after a title: "… Head of the Mission, El Ghassim Wane, said"
-    let appositive = start > cx.lo + 1
-        && cx.w(start - 1) == ","
-        && (start.saturating_sub(9).max(cx.lo)..start - 1)
-            .any(|k| capitalised(cx.w(k)) && t.titles_en.longest_at(cx.doc, k).is_some())
-        && (end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after);
+    // an apposition with a title: "Britain's ambassador, Barbara Woodward, said", "Martin
+    // Griffiths, the U.N. special envoy, …"
+    let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);
+    let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
+    let title_before =
+        start > cx.lo + 1 && cx.w(start - 1) == "," && (start.saturating_sub(6).max(cx.lo)..start - 1).any(is_title);
+    let title_after = end + 1 < cx.hi && cx.w(end) == "," && {
+        let from = if matches!(cx.w(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };
+        (from..(from + 9).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title)
+    };
+    let appositive = (title_before && closed) || title_after;
     let given = t.given_en.contains(cx.w(start));
     let caps_byline = title && all_caps(cx.w(start));
     let tail = cx.w(end - 1);
     if t.org_tail_en.contains(tail) || t.stop_en.contains(tail) {
         return None;
     }
+    // "Ministry of Health" is no person
+    if (start..end).any(|k| {
+        let w = cx.w(k);
+        matches!(w, "of" | "for" | "the" | "on" | "in") || t.org_head_en.contains(w) || t.org_tail_en.contains(w)
+    }) {
+        return None;
+    }
     let ok = match words {
-        1 => false,
+        // "President Trump", "Secretary-General Guterres"
+        1 => {
+            title && !lower_title && start > cx.lo && {
+                // "Mr. Lavrov": the title's full stop
+                let prev = if cx.w(start - 1) == "." && start > cx.lo + 1 { start - 2 } else { start - 1 };
+                cx.is_word(prev) && capitalised(cx.w(prev)) && !matches!(cx.w(prev), "By" | "BY" | "Head" | "Chief")
+            }
+        }
         2..=4 => title || speech_after || speech_before || given || caps_byline || appositive,
         _ => false,
     };
-    ok.then_some(start..end)
+    ok.then_some((start..end, code))
 }

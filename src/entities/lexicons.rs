@@ -47,12 +47,21 @@ pub(crate) struct Tables {
     /// Places and organisations, Arabic and English (case-sensitive; upper-case variants added).
     pub known: Lexicon<Known>,
     pub titles_ar: Lexicon<()>,
+    /// One-word titles and organisation heads, normalised (words that cannot be part of a name).
+    pub title_words_ar: HashSet<String>,
+    pub head_words_ar: HashSet<String>,
     pub titles_en: Lexicon<()>,
     pub speech_ar: HashSet<String>,
     pub speech_en: HashSet<&'static str>,
     pub stop_ar: HashSet<String>,
     pub stop_en: HashSet<&'static str>,
     pub heads_ar: Lexicon<Head>,
+    /// Nouns before a place name ("مدينة", "محافظة", "مخيم").
+    pub place_heads_ar: Lexicon<()>,
+    /// Lower-case nouns after a place name ("province", "city").
+    pub place_tails_en: HashSet<&'static str>,
+    /// Head nouns that need two words after them to make a name ("برنامج المساعدات" is none).
+    pub weak_heads_ar: HashSet<String>,
     pub org_stop_ar: HashSet<String>,
     pub connectors_ar: HashSet<String>,
     pub masdar_ar: HashSet<String>,
@@ -159,12 +168,17 @@ fn build() -> Tables {
         places,
         known,
         titles_ar: Lexicon::new(false),
+        title_words_ar: HashSet::new(),
+        head_words_ar: HashSet::new(),
         titles_en: Lexicon::new(false),
         speech_ar: HashSet::new(),
         speech_en: HashSet::new(),
         stop_ar: HashSet::new(),
         stop_en: HashSet::new(),
         heads_ar: Lexicon::new(false),
+        place_heads_ar: Lexicon::new(false),
+        place_tails_en: HashSet::new(),
+        weak_heads_ar: HashSet::new(),
         org_stop_ar: HashSet::new(),
         connectors_ar: HashSet::new(),
         masdar_ar: HashSet::new(),
@@ -188,7 +202,12 @@ fn build() -> Tables {
     for r in rows(WORDS_AR) {
         let word = normalize(r[1]);
         match r[0] {
-            "title" => t.titles_ar.insert(r[1], ()),
+            "title" => {
+                t.titles_ar.insert(r[1], ());
+                if !word.contains(' ') {
+                    t.title_words_ar.insert(word);
+                }
+            }
             "speech" => {
                 t.speech_ar.insert(word);
             }
@@ -207,6 +226,9 @@ fn build() -> Tables {
                     _ => Head::Body,
                 };
                 t.heads_ar.insert(r[1], head);
+                if !word.contains(' ') {
+                    t.head_words_ar.insert(word);
+                }
             }
             "orgstop" => {
                 t.org_stop_ar.insert(word);
@@ -216,6 +238,10 @@ fn build() -> Tables {
             }
             "masdar" => {
                 t.masdar_ar.insert(word);
+            }
+            "placehead" => t.place_heads_ar.insert(r[1], ()),
+            "weakhead" => {
+                t.weak_heads_ar.insert(word);
             }
             "rolenoun" => {
                 t.role_nouns_ar.insert(word);
@@ -243,6 +269,9 @@ fn build() -> Tables {
             }
             "orgtail" => {
                 t.org_tail_en.insert(r[1]);
+            }
+            "placetail" => {
+                t.place_tails_en.insert(r[1]);
             }
             "orghead" => {
                 t.org_head_en.insert(r[1]);

@@ -1,21 +1,28 @@
 //! Named entities: people, organisations and places, each once per article with all its mentions
 //! (issue #4). Dates and amounts are found elsewhere.
 //!
-//! How it works, in passes over the body tokens:
+//! How it works, in passes over the body tokens (the dateline's tokens are left to the dateline,
+//! whose places, reporters and agencies become mentions as they are):
 //! 1. **Lexicons** ([`lexicons`]): countries, cities and regions (CLDR plus a hand-written
 //!    supplement) and organisations (the UN system, regional bodies, armed groups, agencies), matched
-//!    longest-first and clitic-aware.
+//!    longest-first and clitic-aware, with context checks for names that are also common words.
 //! 2. **Organisation patterns** ([`arabic`], [`english`]): a head noun ("وزارة", "لجنة", "بعثة",
 //!    "Ministry of", "… Committee") and a name whose extent is decided by rules: a construct chain of
 //!    definite words, "التابعة لـ…", purpose phrases ("لتحقيق الاستقرار في مالي"), a closing
-//!    nationality adjective (whose country code the organisation takes).
-//! 3. **People**: names after titles and roles, after speech verbs, names that open with a known
-//!    given name, capitalised sequences in English; reporters from the dateline.
-//! 4. **Coreference** ([`build`]): one entity per referent: lexicon identities, a surname or partial
-//!    name linked to the full name, an organisation's shorter form to its longer one, a long form and
-//!    the acronym the text pairs it with in parentheses.
+//!    nationality adjective (whose country code the organisation takes); papers by their last word
+//!    ("… برس"). A long form followed by an acronym in parentheses is paired with it.
+//! 3. **Places no lexicon holds**, after a place noun ("بلدة بيت حانون") or before one ("Kandahar
+//!    province").
+//! 4. **People**: names after titles and roles (the nationality in the title gives the person's
+//!    code), after speech verbs, names that open with a known given name, capitalised sequences
+//!    in English; then dateline names and surnames repeated in the body.
+//! 5. **Coreference** ([`build`]): one entity per referent: lexicon identities, a surname or partial
+//!    name linked to the one full name containing it, an organisation's shorter form to its one
+//!    longer form, a descriptive mission to the article's one mission, paired acronyms.
 //!
-//! Every mention span is a byte range of the original text with clitics outside it.
+//! Every mention span is a byte range of the original text with clitics outside it. The tables are
+//! built once ([`warm`]); the work per article is linear in its tokens (every rule looks at a
+//! bounded window).
 
 mod arabic;
 mod build;
@@ -40,6 +47,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
         cx.add_dateline(d);
     }
     cx.known_and_orgs();
+    cx.places();
     cx.people();
     cx.surnames();
     build::entities(&cx)
@@ -81,6 +89,10 @@ pub(super) struct Ctx<'d, 't> {
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
+    /// For each paragraph, whether it is written in title case.
+    title_case: Vec<bool>,
+    /// Number of candidates that come from the dateline (the first ones).
+    dateline_cands: usize,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -88,8 +100,26 @@ impl<'d, 't> Ctx<'d, 't> {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
         let excluded = dateline.map_or(0..0, |d| doc.tokens_in(d.span.range()));
+        let title_case = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let words: Vec<&str> = doc.text()[p.clone()]
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
+                    .collect();
+                // a headline in title case (every word but the small ones capitalised); a byline
+                // ("By EDITH M. LEDERER") is no headline
+                const SMALL: &[&str] =
+                    &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
+                let lower = words.iter().filter(|w| !w.starts_with(char::is_uppercase) && !SMALL.contains(w)).count();
+                let byline = matches!(words.first(), Some(&("By" | "BY")));
+                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && lower == 0
+            })
+            .collect();
         Ctx {
             doc,
+            title_case,
             t: &TABLES,
             norm: doc.normalized(),
             toks: doc.tokens(),
@@ -99,12 +129,19 @@ impl<'d, 't> Ctx<'d, 't> {
             owner: vec![None; hi - lo],
             cands: Vec::new(),
             pairs: Vec::new(),
+            dateline_cands: 0,
         }
     }
 
     /// The normalised text of token `i`.
     pub fn w(&self, i: usize) -> &'d str {
         &self.norm[self.toks[i].norm.clone()]
+    }
+
+    /// True when token `i` is in a paragraph written in title case (an English headline), where
+    /// capitals say nothing about names.
+    pub fn in_title_case(&self, i: usize) -> bool {
+        self.doc.paragraph_at(self.toks[i].orig.start).is_some_and(|p| self.title_case[p])
     }
 
     /// The original text of token `i`.
@@ -222,25 +259,44 @@ impl<'d, 't> Ctx<'d, 't> {
                     None => (kind, Key::Name(words.clone()), None),
                 };
                 let range = m.span.range();
+                let idx = self.cands.len();
+                for k in self.doc.tokens_in(range.clone()) {
+                    if k >= self.lo && k < self.hi {
+                        self.owner[k - self.lo] = Some(idx);
+                    }
+                }
                 self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
             }
         }
+        self.dateline_cands = self.cands.len();
     }
 
     /// Pass 1: lexicon hits and organisation patterns, leftmost-longest.
     fn known_and_orgs(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
-            if !self.free(i) || self.is_punct(i) {
+            // inside the dateline only lexicon names the dateline did not list ("Associated Press"
+            // on a byline line) are read
+            if self.owner(i).is_some() || self.is_punct(i) {
                 i += 1;
                 continue;
             }
-            let known = self.t.known.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.hi && self.known_ok(m));
-            let pattern = if self.is_ar(i) { arabic::org_at(self, i) } else { english::org_at(self, i) }
-                .filter(|p| p.end <= self.hi);
+            let known = self.t.known.longest_at(self.doc, i).filter(|m| {
+                m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.owner(k).is_none()) && self.known_ok(m)
+            });
+            let pattern = if !self.free(i) {
+                None
+            } else if self.is_ar(i) {
+                arabic::org_at(self, i)
+            } else {
+                english::org_at(self, i)
+            }
+            .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
-            // a known organisation of two words or more is not extended by a pattern
-            let known_org = known.as_ref().is_some_and(|m| matches!(m.value, Known::Org(_)) && known_len >= 2);
+            // an Arabic known organisation of two words or more is not extended by a pattern ("United
+            // Nations Mission in South Sudan" is, by its head word)
+            let known_org =
+                self.is_ar(i) && known.as_ref().is_some_and(|m| matches!(m.value, Known::Org(_)) && known_len >= 2);
             let use_pattern = !known_org && pattern.as_ref().is_some_and(|p| p.end - i > known_len);
             let next = match (known, pattern) {
                 (_, Some(p)) if use_pattern => {
@@ -256,6 +312,20 @@ impl<'d, 't> Ctx<'d, 't> {
                 _ => i + 1,
             };
             i = next.max(i + 1);
+        }
+    }
+
+    /// Places no lexicon holds, named by the noun before them ("بلدة بيت حانون", "مخيم الهول") or,
+    /// in English, after them ("Kandahar province").
+    fn places(&mut self) {
+        for i in self.lo..self.hi {
+            if !self.free(i) {
+                continue;
+            }
+            let found = if self.is_ar(i) { arabic::place_at(self, i) } else { english::place_at(self, i) };
+            if let Some(r) = found {
+                self.add(EntityKind::Location, r, 0, false, None, None);
+            }
         }
     }
 
@@ -346,9 +416,9 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             let found = if self.is_ar(i) { arabic::person_at(self, i) } else { english::person_at(self, i) };
             i = match found {
-                Some(r) => {
+                Some((r, code)) => {
                     let end = r.end;
-                    self.add(EntityKind::Person, r, 0, false, None, None);
+                    self.add(EntityKind::Person, r, 0, false, None, code);
                     end
                 }
                 None => i + 1,
@@ -356,8 +426,29 @@ impl<'d, 't> Ctx<'d, 't> {
         }
     }
 
-    /// Pass 3: later mentions of a person by surname alone.
+    /// Pass 3: names the dateline gave ("السوسنة", a reporter) wherever the body repeats them, and
+    /// later mentions of a person by surname alone.
     fn surnames(&mut self) {
+        let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
+        for (i, c) in self.cands.iter().enumerate() {
+            if matches!(c.key, Key::Name(_)) && i < self.dateline_cands {
+                from_dateline.insert(&c.text, i);
+            }
+        }
+        if !from_dateline.is_empty() {
+            for m in from_dateline.find_all(self.doc, self.lo..self.hi) {
+                // a one-word name may be a common word ("الحياة"): take it after a press noun only
+                let start = m.tokens.start;
+                let press = start > self.lo
+                    && crate::text::clitic_splits(self.w(start - 1))
+                        .any(|s| matches!(&*s.stem, "صحيفة" | "موقع" | "وكالة" | "قناة" | "جريدة" | "مجلة" | "شبكة"));
+                if (m.len >= 2 || press) && m.tokens.clone().all(|k| self.free(k)) {
+                    let c = &self.cands[*m.value];
+                    let (kind, key) = (c.kind, c.key.clone());
+                    self.add(kind, m.tokens.clone(), m.prefix, m.restored_article, Some(key), None);
+                }
+            }
+        }
         let mut surnames: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
         for c in &self.cands {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
@@ -426,6 +517,12 @@ pub(super) struct Proposal {
     pub code: Option<&'static str>,
 }
 
+/// True when a normalised word is a known given name (Arabic script or Latin).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    let t = &*lexicons::TABLES;
+    t.given_ar.contains(&lexicons::name_key(word)) || t.given_en.contains(word)
+}
+
 /// True when tokens `r` of the document name a known place (country, city, region), read
 /// without clitics: the dateline reader asks this of its pieces.
 pub(crate) fn is_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
@@ -433,4 +530,109 @@ pub(crate) fn is_place(doc: &Doc<'_>, r: std::ops::Range<usize>) -> bool {
         .known
         .longest_at(doc, r.start)
         .is_some_and(|m| m.prefix == 0 && m.tokens.end == r.end && matches!(m.value, lexicons::Known::Place(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn mention(doc: &Doc<'_>, text: &str, s: &str) -> Mention {
+        let at = text.find(s).unwrap();
+        Mention { text: s.to_string(), span: doc.span(at..at + s.len()) }
+    }
+
+    #[test]
+    fn dateline_mentions_become_entities_and_are_not_read_twice() {
+        let text = "الرباط - سناء بنصالح\nأكدت سناء بنصالح أن المغرب مستعد. وقالت رويترز إن الوفد وصل إلى الرباط.";
+        let doc = Doc::new(text, None);
+        let end = text.find('\n').unwrap();
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "الرباط")],
+            authors: vec![mention(&doc, text, "سناء بنصالح")],
+            agencies: vec![],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let rabat = es.iter().find(|e| e.name == "الرباط").unwrap();
+        assert_eq!(rabat.kind, EntityKind::Location);
+        assert_eq!(rabat.mentions.len(), 2);
+        assert_eq!(rabat.code.as_deref(), Some("MA"));
+        let reporter = es.iter().find(|e| e.name == "سناء بنصالح").unwrap();
+        assert_eq!(reporter.kind, EntityKind::Person);
+        assert_eq!(reporter.mentions.len(), 2);
+        assert_eq!(reporter.mentions[0].span.start, dateline.authors[0].span.start);
+        assert!(es.iter().any(|e| e.name == "رويترز" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn lexicon_names_in_the_dateline_span_that_it_did_not_list_are_read() {
+        let text = "By JANE ROE\nAssociated Press\nUNITED NATIONS (AP) - The vote passed.";
+        let doc = Doc::new(text, None);
+        let end = text.find(" - ").unwrap() + 2;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "UNITED NATIONS")],
+            authors: vec![mention(&doc, text, "JANE ROE")],
+            agencies: vec![mention(&doc, text, "AP")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
+        assert_eq!(ap.mentions.len(), 2, "{es:#?}");
+        assert_eq!(es.len(), 3, "{es:#?}");
+    }
+
+    #[test]
+    fn a_dateline_agency_is_found_again_in_the_body() {
+        let text = "السنبلة - قال مسؤول إن الطريق مفتوح.
+للمزيد تابعوا موقع السنبلة.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "السنبلة")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].kind, EntityKind::Organization);
+        assert_eq!(es[0].mentions.len(), 2);
+        // a one-word agency that is also a common word is not linked to that word
+        let text = "الحياة - قال مسؤول إن الحياة عادت إلى طبيعتها.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "الحياة")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn dateline_agency_acronym_takes_its_lexicon_identity() {
+        let text = "UNITED NATIONS (AP) - The Associated Press reported that the U.N. vote passed.";
+        let doc = Doc::new(text, None);
+        let end = text.find('-').unwrap() + 1;
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "UNITED NATIONS")],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "AP")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
+        assert_eq!(ap.mentions.len(), 2);
+        let un = es.iter().find(|e| e.mentions.iter().any(|m| m.text == "U.N.")).unwrap();
+        assert_eq!(un.kind, EntityKind::Organization);
+        assert!(un.mentions.iter().any(|m| m.text == "UNITED NATIONS"));
+    }
 }
