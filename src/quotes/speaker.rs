@@ -152,9 +152,16 @@ impl Ctx<'_, '_> {
             // a title alone ("معالي") is no name.
             .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
             .filter(|t| t.clone().any(|j| !is(self.w(j), Word::Title) && !is(self.w(j), Word::Noun)))
+            // A name starts like one and not right after في/إلى/عن (a place or a body follows those).
+            .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
         // With entities at hand, a name ending in a word with the article needs a person there.
-        let found = self.name_by_shape(r).filter(|(_, article)| !article || self.ents.is_empty()).map(|(n, _)| n);
+        let found = self
+            .name_by_shape(r)
+            .filter(|(n, article)| {
+                !article || self.ents.is_empty() || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
+            })
+            .map(|(n, _)| n);
         match (person, found) {
             // The longer of the two when one holds the other ("محمود" inside "محمود بصل").
             (Some(p), Some(f)) if f.start <= p.start && p.end <= f.end => Some(f),
@@ -164,10 +171,20 @@ impl Ctx<'_, '_> {
     }
 
     /// The name inside a phrase from the shape of its words alone.
+    /// True when token `k` follows a preposition that introduces a place or a body ("في غزة",
+    /// "إلى اليمن", "عن حزب الله").
+    fn place_before(&self, k: usize) -> bool {
+        !self.en && k > 0 && matches!(self.w(k - 1), "في" | "لدي" | "الي" | "عن")
+    }
+
     /// Also says whether the name ends in a word with the article ("حامد البياتي"), which by
     /// shape alone could as well be a noun and its complement ("استهداف المستشفى").
     fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut best: Option<(Range<usize>, bool)> = None;
+        // "منظمة أطباء بلا حدود": a phrase headed by a body's noun names the body.
+        if !self.en && is(self.w(r.start), Word::Noun) && !is(self.w(r.start), Word::Title) {
+            return None;
+        }
         let mut k = r.start;
         while k < r.end {
             if !self.name_like(k) {
@@ -201,13 +218,17 @@ impl Ctx<'_, '_> {
                 && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
-            // A name right after في/لدى is a place ("وزارة الصحة في غزة").
-            if !self.en && k > r.start && matches!(self.w(k - 1), "في" | "لدي") {
-                k = e;
-                continue;
-            }
+            // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
+            // name may follow it ("في جنيف إبراهيم خريشي").
+            let idafa = idafa || (k > r.start && self.place_before(k));
             if idafa {
                 run.start += 1;
+            }
+            // Nisba adjectives after an indefinite title are no name ("مصدر دبلوماسي مصري").
+            let nisba = |j: usize| self.w(j).ends_with('ي') || self.w(j).ends_with("ية");
+            if !self.en && idafa && (run.start..run.end).all(nisba) {
+                k = e;
+                continue;
             }
             // A surname with the article closes a name at the end of the phrase ("حامد البياتي"),
             // or after a one-word name when it has the nisba ending ("حسن العمري").
@@ -248,7 +269,7 @@ impl Ctx<'_, '_> {
     /// Builds a speaker from a phrase (token range) with its name found inside it.
     fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
         let head = self.w(phrase.start);
-        let document = name.is_none()
+        let document = name.as_ref().is_none_or(|n| n.start > phrase.start)
             && (is(head, Word::Doc)
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
