@@ -543,7 +543,9 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j);
                 break;
             }
-            if form.class == Class::Assert && matches!(w, "علي" | "عن") && !self.complementizer(j + 1) {
+            // "جدد الوزير التأكيد على …"
+            let asserting = form.class == Class::Assert || (form.lemma == "جدد" && j > 0 && self.w(j - 1) == "التاكيد");
+            if asserting && matches!(w, "علي" | "عن") && !self.complementizer(j + 1) {
                 start = Some(j + 1);
                 break;
             }

@@ -342,7 +342,12 @@ impl Ctx<'_, '_> {
     /// A leading nisba adjective ("، الفرنسي نيكولا دي ريفيير،") is left out of the name.
     fn apposed_name(&self, k: usize, end: usize) -> Option<Range<usize>> {
         let mut k = k;
-        if k + 1 < end && self.definite(k) && self.w(k).ends_with('ي') && self.name_like(k + 1) {
+        // "، الفرنسي نيكولا …", "، الدكتور سيدي محمد …"
+        while k + 1 < end
+            && self.definite(k)
+            && (self.w(k).ends_with('ي') || is(self.w(k), Word::Title))
+            && self.name_like(k + 1)
+        {
             k += 1;
         }
         let mut e = k;
@@ -388,8 +393,12 @@ impl Ctx<'_, '_> {
             }
             if self.func(k) {
                 let next = if k + 1 < send { self.w(k + 1) } else { "" };
-                let inner =
-                    matches!(w, "في" | "لدي") && !directive && !is(next, Word::Setting) && !is(next, Word::Time);
+                // Roles run on through في/لدى/إلى/عن ("المبعوث الخاص إلى اليمن", "النائب عن حزب
+                // الله"), not into a setting, a time or a clause.
+                let inner = (matches!(w, "في" | "لدي") || (matches!(w, "الي" | "عن") && !directive))
+                    && !is(next, Word::Setting)
+                    && !is(next, Word::Time)
+                    && !self.complementizer(k + 1);
                 if !inner || k == from {
                     break;
                 }
@@ -402,7 +411,9 @@ impl Ctx<'_, '_> {
                 // is a role.
                 let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
                 let prev = self.w(k - 1);
-                if press || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                // "النقابة الوطنية للصحفيين" is a body's name.
+                let body = is(self.w(from), Word::Noun) && !is(self.w(from), Word::Title);
+                if (press && !body) || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
                     break;
                 }
             }
@@ -428,9 +439,8 @@ impl Ctx<'_, '_> {
             if self.opens(k).is_some() {
                 break;
             }
-            if k == from && directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب")
-            {
-                break;
+            if directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب") {
+                break; // the object of رحب ب / أشاد ب / طالب ب
             }
             if k == from && w.starts_with("ب") && clitic_splits(w).any(|s| s.prefix > 0 && is(&s.stem, Word::Setting))
             {
