@@ -248,8 +248,13 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
                 continue;
             };
+            let nested = statement.is_none()
+                && found.last().is_some_and(|f| {
+                    f.content.start < self.toks[k].orig.start && self.toks[k].orig.start < f.content.end
+                });
             if let Some(sp) = speaker.clone()
                 && !hit.form.participle
+                && !nested
             {
                 frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: sp });
             }
@@ -672,6 +677,17 @@ impl<'d, 't> Ctx<'d, 't> {
         };
         if sp.document {
             return None;
+        }
+        let mut sp = sp;
+        if !self.en && hit.form.lemma == "وفقا لـ" {
+            // "وفقا لمكتب …": the preposition is not part of the speaker.
+            let t = &self.toks[from];
+            let w = self.w(from);
+            if w.starts_with('ل') && !w.starts_with("لل") && sp.span.start == t.orig.start && w.chars().count() > 3 {
+                let start = self.doc.normalization().to_original(t.norm.start + 'ل'.len_utf8()..t.norm.end).start;
+                sp.text = self.doc.text()[start..sp.span.end].to_string();
+                sp.span.start = start;
+            }
         }
         let sstart = self.sent_start(k);
         let lead = (sstart..k).filter(|&j| self.is_word(j)).count();

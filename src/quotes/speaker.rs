@@ -295,7 +295,7 @@ impl Ctx<'_, '_> {
                     entity: None,
                     feminine,
                     named: true,
-                    document: false,
+                    document,
                     toks: phrase,
                 }
             }
@@ -390,6 +390,9 @@ impl Ctx<'_, '_> {
             }
             if is(w, Word::Time) && !self.name_like(k) {
                 break;
+            }
+            if k > from && w == "التاكيد" {
+                break; // "جدد العليمي التأكيد على …"
             }
             if self.func(k) {
                 let next = if k + 1 < send { self.w(k + 1) } else { "" };
