@@ -732,9 +732,11 @@ impl<'d, 't> Ctx<'d, 't> {
         if form.class == Class::According {
             return self.according(hit);
         }
+        let before = if form.participle { None } else { self.en_speaker_before(k, frames) };
+        let before_start = before.as_ref().map(|s| s.toks.start);
         let (speaker, mut end) = if form.participle {
             (self.continued(k, false, frames), after)
-        } else if let Some(sp) = self.en_speaker_before(k, frames) {
+        } else if let Some(sp) = before {
             (Some(sp), after)
         } else if let Some((sp, e)) = (k == self.sent_start(k) || self.is_punct(k.wrapping_sub(1)))
             .then(|| self.en_speaker_after(after))
@@ -809,14 +811,45 @@ impl<'d, 't> Ctx<'d, 't> {
             && self.is_word(end)
             && !is_exact(self.w(end), Word::EnStop)
         {
+            let mut e = end;
             if form.lemma == "tell" {
-                end += 1; // the person told
+                e += 1; // the person told
             }
-            while self.is_word(end) && is_exact(self.w(end), Word::Time) {
-                end += 1; // "said Tuesday it would …"
+            while self.is_word(e) && is_exact(self.w(e), Word::Time) {
+                e += 1; // "said Tuesday it would …"
             }
-            start = Some(end);
-            j = end;
+            if self.is_word(e) && !is_exact(self.w(e), Word::EnStop) {
+                end = e;
+                start = Some(end);
+                j = end;
+            }
+        }
+        if start.is_none()
+            && let Some(b) = before_start
+            && b > 0
+            && self.w(b - 1) == ","
+        {
+            // "Kenya will keep its police in Haiti, President William Ruto said on Tuesday."
+            let sstart = self.sent_start(k);
+            let sstart = (sstart..(sstart + 12).min(b))
+                .rev()
+                .find(|&d| matches!(self.w(d), "—" | "–" | "-"))
+                .map_or(sstart, |d| d + 1);
+            if b - 1 > sstart {
+                let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[b - 2].orig.end);
+                if self.words_in(&r) >= 4 && !(sstart..b - 1).any(|q| self.hit(q).is_some()) {
+                    let kind = if self
+                        .regions
+                        .iter()
+                        .any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
+                    {
+                        QuoteKind::Mixed
+                    } else {
+                        QuoteKind::Indirect
+                    };
+                    return Some((speaker, Some(mk(r, kind, None))));
+                }
+            }
         }
         let Some(start) = start else { return Some((speaker, None)) };
         let (content, kind) = self.content(start)?;
