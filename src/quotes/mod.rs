@@ -733,7 +733,8 @@ impl<'d, 't> Ctx<'d, 't> {
             return self.according(hit);
         }
         let before = if form.participle { None } else { self.en_speaker_before(k, frames) };
-        let before_start = before.as_ref().map(|s| s.toks.start);
+        // Where the speaker phrase starts, when it ends right before the cue.
+        let before_start = before.as_ref().filter(|s| s.toks.end + 2 >= k).map(|s| s.toks.start);
         let (speaker, mut end) = if form.participle {
             (self.continued(k, false, frames), after)
         } else if let Some(sp) = before {
@@ -825,6 +826,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         if start.is_none()
+            && matches!(form.class, Class::Say | Class::Assert)
             && let Some(b) = before_start
             && b > 0
             && self.w(b - 1) == ","

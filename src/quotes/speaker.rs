@@ -669,34 +669,62 @@ impl Ctx<'_, '_> {
             return Some(self.make(phrase, name, false));
         }
         if end > sstart + 1 && self.w(end - 1) == "," {
-            // "X, the Y, said", "China's envoy, Fu Cong, said", "Officials, speaking on …, said"
-            let ce = end - 1;
-            let mut cs = ce;
-            while cs > sstart && self.w(cs - 1) != "," && ce - cs < 10 {
-                cs -= 1;
+            // "X, the Y, said", "China's envoy, Fu Cong, said", "Officials, speaking on …, said",
+            // "Kelly Ann Naylor, UNICEF's director of water, sanitation and hygiene, said"
+            let mut segs: Vec<Range<usize>> = Vec::new();
+            let mut e = end - 1;
+            while segs.len() < 4 {
+                let mut s = e;
+                while s > sstart && self.w(s - 1) != "," && e - s < 25 {
+                    s -= 1;
+                }
+                if s < e {
+                    segs.push(s..e);
+                }
+                if s <= sstart + 1 || self.w(s - 1) != "," {
+                    break;
+                }
+                e = s - 1;
             }
-            if cs <= sstart + 1 || self.w(cs - 1) != "," || cs == ce {
+            if segs.len() < 2 {
                 return None;
             }
-            let first = self.en_phrase_back(cs - 1, sstart);
-            if first.is_empty() {
-                return None;
-            }
-            let second = cs..ce;
-            if (cs..ce).all(|j| !self.is_word(j) || self.en_cap(j)) {
-                let name = self.en_name(second.clone());
-                let mut sp = self.make(second, name, false);
-                sp.role = Some(self.text_of(&first)).filter(|_| sp.named);
+            let is_name = |r: &Range<usize>| {
+                r.len() <= 6
+                    && r.clone().all(|j| !self.is_word(j) || self.en_cap(j) || (j > r.start && self.w(j - 1) == "-"))
+                    && self.en_name(r.clone()).is_some()
+            };
+            let clause = |r: &Range<usize>| {
+                let w = self.w(r.start);
+                matches!(w, "which" | "who" | "whose" | "where") || w.ends_with("ing")
+            };
+            // The name next to the cue, its role before it.
+            if is_name(&segs[0]) {
+                let role = self.en_phrase_back(segs[1].end, segs[1].start);
+                let mut sp = self.make(segs[0].clone(), Some(segs[0].clone()), false);
+                if !role.is_empty() && !clause(&segs[1]) {
+                    sp.role = Some(self.text_of(&role));
+                }
                 return Some(sp);
             }
-            let w = self.w(cs);
-            let clause = matches!(w, "which" | "who" | "whose") || w.ends_with("ing");
-            let name = self.en_name(first.clone());
-            let mut sp = self.make(first, name, false);
-            if !clause {
-                sp.role = Some(self.text_of(&second));
+            // A name further back, with the role or a clause between it and the cue.
+            for (i, seg) in segs.iter().enumerate().skip(1) {
+                let phrase = self.en_phrase_back(seg.end, seg.start);
+                if phrase.is_empty() {
+                    continue;
+                }
+                let last = i + 1 == segs.len();
+                if is_name(&phrase) || (last && (clause(&segs[i - 1]) || i == 1)) {
+                    let name = self.en_name(phrase.clone());
+                    let mut sp = self.make(phrase, name, false);
+                    if !clause(&segs[i - 1]) {
+                        let role = segs[i - 1].start..segs[0].end;
+                        sp.role = Some(self.text_of(&role));
+                    }
+                    return Some(sp);
+                }
             }
-            return Some(sp);
+            return None;
         }
         let mut phrase = self.en_phrase_back(end, sstart);
         if phrase.is_empty() {
