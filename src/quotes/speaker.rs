@@ -843,18 +843,25 @@ impl Ctx<'_, '_> {
     /// else the trailing run of capitalised words that are not titles.
     fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
         let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
-        if is_exact(self.w(last), Word::EnOrg) && self.en_cap(last) {
-            let mut s = r.start;
+        // An organisation: "the U.N. Security Council", "the National Bank of Ukraine".
+        if let Some(org) = (r.start..=last).find(|&j| is_exact(self.w(j), Word::EnOrg) && self.en_cap(j)) {
+            let mut s = org;
+            while s > r.start && (self.en_cap(s - 1) || self.w(s - 1) == ".") {
+                s -= 1;
+            }
             if self.w(s).eq_ignore_ascii_case("the") {
                 s += 1;
             }
-            return (s <= last).then_some(s..last + 1);
+            return (s <= last && (org == last || (org + 1..=last).all(|j| self.en_cap(j) || self.w(j) == "of")))
+                .then_some(s..last + 1);
         }
+        // A personal name: the capitalised words at the end ("Hwang Joon-kook").
+        let part = |j: usize| self.name_like(j) || (j > r.start && self.w(j - 1) == "-" && self.is_word(j));
         let mut s = last + 1;
-        while s > r.start && self.name_like(s - 1) {
+        while s > r.start && (part(s - 1) || (self.w(s - 1) == "-" && s >= 2 && self.name_like(s - 2))) {
             s -= 1;
         }
-        (s <= last && self.name_like(last)).then_some(s..last + 1)
+        (s <= last && part(last) && self.name_like(s)).then_some(s..last + 1)
     }
 
     /// Resolves a bare title ("الوزير", "المجلس", "الأمين العام") to the named speaker or body it
