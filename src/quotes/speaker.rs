@@ -155,11 +155,16 @@ impl Ctx<'_, '_> {
             // A name starts like one and not right after في/إلى/عن (a place or a body follows those).
             .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
-        // With entities at hand, a name ending in a word with the article needs a person there.
+        // With entities at hand, a two-word name ending in a word with the article needs a person
+        // there or a title before it ("الشيخ عبدالله علي اليحيا" has three words and passes).
         let found = self
             .name_by_shape(r)
             .filter(|(n, article)| {
-                !article || self.ents.is_empty() || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
+                !article
+                    || self.ents.is_empty()
+                    || n.len() >= 3
+                    || (n.start > 0 && is(self.w(n.start - 1), Word::Title))
+                    || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
             })
             .map(|(n, _)| n);
         match (person, found) {
