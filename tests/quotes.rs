@@ -143,6 +143,18 @@ const ROWS: &[Row] = &[
     Row { text: "وارتفع عدد الضحايا إلى عشرين، حسبما أفاد مصدر أمني. وتوقف القتال في المدينة، وفق ما نقلت الوكالة عن شهود.",
           want: &[q(Indirect, "مصدر أمني", "أفاد", "وارتفع عدد الضحايا إلى عشرين"),
                   q(Indirect, "شهود", "نقلت", "وتوقف القتال في المدينة")] },
+    // Roles running through إلى/عن/في before the name; nisba adjectives after a title; جدد …
+    // التأكيد على; وفقا لـ glued to the source; an honorific before an apposed name.
+    Row { text: "أكد المبعوث الأممي الخاص إلى السودان كمال عيسى أن الهدنة صامدة. واعتبر النائب عن حزب الأمة سالم فرج الله أن الاتفاق هش. وكشف مصدر دبلوماسي فرنسي أن الجولة المقبلة ستعقد في باريس.",
+          want: &[qr(Indirect, "كمال عيسى", "المبعوث الأممي الخاص إلى السودان", "أكد", "الهدنة صامدة"),
+                  q(Indirect, "سالم فرج الله", "واعتبر", "الاتفاق هش"),
+                  q(Indirect, "مصدر دبلوماسي فرنسي", "وكشف", "الجولة المقبلة ستعقد في باريس")] },
+    Row { text: "جدد وزير الخارجية الشيخ فهد سالم الصباح التأكيد على أن الحوار هو السبيل الوحيد. ووفقا لمكتب الإحصاء الوطني، فإن البطالة تراجعت. وأوضح ممثل المنظمة في عمان، الدكتور رامي حداد، أن الحملة مستمرة.",
+          want: &[q(Indirect, "فهد سالم الصباح", "جدد", "الحوار هو السبيل الوحيد"),
+                  q(Indirect, "مكتب الإحصاء الوطني", "ووفقا", "البطالة تراجعت"),
+                  q(Indirect, "رامي حداد", "وأوضح", "الحملة مستمرة")] },
+    // A document stays a document with a name in its phrase.
+    Row { text: "وكشف تقرير صادر عن مركز الدراسات أن الفقر ازداد.", want: &[] },
     // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },
@@ -183,6 +195,11 @@ const ROWS: &[Row] = &[
           want: &[q(Indirect, "shopkeeper", "said", "he saw two attackers flee the scene")] },
     Row { text: "Foreign Minister Said Rahimi said the border would stay open.",
           want: &[qr(Indirect, "Said Rahimi", "Foreign Minister", "said", "the border would stay open")] },
+    // A statement before ", X said"; a lower-case plural subject; names after commas further back.
+    Row { text: "PARIS (AFP) - Exports fell sharply in the third quarter, Finance Minister Paul Girard said on Friday. In the north, officials say the damage is limited. Maria Costa, the head of the port authority, which runs the docks, said that traffic was recovering.",
+          want: &[qr(Indirect, "Paul Girard", "Finance Minister", "said", "Exports fell sharply in the third quarter"),
+                  q(Indirect, "officials", "say", "the damage is limited"),
+                  q(Indirect, "Maria Costa", "said", "traffic was recovering")] },
     Row { text: "The minister told parliament that the budget would be cut.",
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",

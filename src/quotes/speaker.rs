@@ -393,7 +393,9 @@ impl Ctx<'_, '_> {
             if self.opens(k).is_some() && k == from {
                 break;
             }
-            if is(w, Word::Time) && !self.name_like(k) {
+            // (the family name الصباح after a given name is not "the morning")
+            let surname = matches!(w, "الصباح" | "المساء") && k > from && self.name_like(k - 1);
+            if is(w, Word::Time) && !self.name_like(k) && !surname {
                 break;
             }
             if k > from && w == "التاكيد" {
@@ -769,7 +771,11 @@ impl Ctx<'_, '_> {
         );
         let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
         let titled = is_exact(last, Word::EnTitle) || is_exact(last, Word::EnOrg);
-        if !(self.en_cap(phrase.start) || determiner || titled) {
+        // "…, officials say"
+        let plural = phrase.len() <= 3
+            && last.ends_with('s')
+            && (phrase.start == sstart || matches!(self.w(phrase.start - 1), "," | "—" | "-"));
+        if !(self.en_cap(phrase.start) || determiner || titled || plural) {
             return None;
         }
         // "X, the Y, said"
@@ -987,6 +993,27 @@ impl Ctx<'_, '_> {
                     return out;
                 }
             }
+        }
+        // "the agency": the organisation named last before it, in the few sentences before.
+        let at = self.toks[sp.toks.start].orig.start;
+        let org = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m)))
+            .filter(|(_, m)| m.span.end <= at && at - m.span.end < 600)
+            // not an agency credited in brackets ("(AFP)")
+            .filter(|(_, m)| !self.doc.text()[..m.span.start].trim_end().ends_with('('))
+            .max_by_key(|(_, m)| m.span.end);
+        if let Some((i, m)) = org {
+            let mut out = sp.clone();
+            out.text = m.text.clone();
+            out.span = m.span.range();
+            out.entity = Some(i);
+            out.named = true;
+            out.role = Some(sp.text);
+            return out;
         }
         sp
     }
