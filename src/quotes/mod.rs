@@ -831,7 +831,7 @@ impl<'d, 't> Ctx<'d, 't> {
             && b > 0
             && self.w(b - 1) == ","
         {
-            // "Kenya will keep its police in Haiti, President William Ruto said on Tuesday."
+            // "Exports fell in the third quarter, Finance Minister Paul Girard said on Friday."
             let sstart = self.sent_start(k);
             let sstart = (sstart..(sstart + 12).min(b))
                 .rev()

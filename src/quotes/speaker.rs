@@ -156,7 +156,7 @@ impl Ctx<'_, '_> {
             .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
         // With entities at hand, a two-word name ending in a word with the article needs a person
-        // there or a title before it ("الشيخ عبدالله علي اليحيا" has three words and passes).
+        // there or a title before it ("الشيخ فهد سالم الصباح" has three words and passes).
         let found = self
             .name_by_shape(r)
             .filter(|(n, article)| {
@@ -168,7 +168,7 @@ impl Ctx<'_, '_> {
             })
             .map(|(n, _)| n);
         match (person, found) {
-            // The longer of the two when one holds the other ("محمود" inside "محمود بصل").
+            // The longer of the two when one holds the other ("سمير" inside "سمير داود").
             (Some(p), Some(f)) if f.start <= p.start && p.end <= f.end => Some(f),
             (Some(p), _) => Some(p),
             (None, f) => f,
@@ -182,11 +182,11 @@ impl Ctx<'_, '_> {
         !self.en && k > 0 && matches!(self.w(k - 1), "في" | "لدي" | "الي" | "عن")
     }
 
-    /// Also says whether the name ends in a word with the article ("حامد البياتي"), which by
+    /// Also says whether the name ends in a word with the article ("خالد العتيبي"), which by
     /// shape alone could as well be a noun and its complement ("استهداف المستشفى").
     fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut best: Option<(Range<usize>, bool)> = None;
-        // "منظمة أطباء بلا حدود": a phrase headed by a body's noun names the body.
+        // "منظمة إنقاذ الطفولة": a phrase headed by a body's noun names the body.
         if !self.en && is(self.w(r.start), Word::Noun) && !is(self.w(r.start), Word::Title) {
             return None;
         }
@@ -224,18 +224,18 @@ impl Ctx<'_, '_> {
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
             // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
-            // name may follow it ("في جنيف إبراهيم خريشي").
+            // name may follow it ("في فيينا سامي مراد").
             let idafa = idafa || (k > r.start && self.place_before(k));
             if idafa {
                 run.start += 1;
             }
-            // Nisba adjectives after an indefinite title are no name ("مصدر دبلوماسي مصري").
+            // Nisba adjectives after an indefinite title are no name ("مصدر أمني تركي").
             let nisba = |j: usize| self.w(j).ends_with('ي') || self.w(j).ends_with("ية");
             if !self.en && idafa && (run.start..run.end).all(nisba) {
                 k = e;
                 continue;
             }
-            // A surname with the article closes a name at the end of the phrase ("حامد البياتي"),
+            // A surname with the article closes a name at the end of the phrase ("خالد العتيبي"),
             // or after a one-word name when it has the nisba ending ("حسن العمري").
             if !self.en
                 && !idafa
@@ -250,7 +250,7 @@ impl Ctx<'_, '_> {
                 run.end += 1;
                 article = true;
             }
-            // "موقع أخبار الأمم المتحدة": words before a definite complement name a thing, not a person.
+            // "موقع أنباء المنطقة الحرة": words before a definite complement name a thing, not a person.
             let body_name = !self.en
                 && run.end < r.end
                 && run.end == e
@@ -343,8 +343,8 @@ impl Ctx<'_, '_> {
         a..b
     }
 
-    /// A comma-delimited segment starting at `k` that is only a name ("، ناصر بوريطة،").
-    /// A leading nisba adjective ("، الفرنسي نيكولا دي ريفيير،") is left out of the name.
+    /// A comma-delimited segment starting at `k` that is only a name ("، يوسف الخطيب،").
+    /// A leading nisba adjective ("، الإيطالي ماركو روسي،") is left out of the name.
     fn apposed_name(&self, k: usize, end: usize) -> Option<Range<usize>> {
         let mut k = k;
         // "، الفرنسي نيكولا …", "، الدكتور سيدي محمد …"
@@ -399,7 +399,7 @@ impl Ctx<'_, '_> {
                 break;
             }
             if k > from && w == "التاكيد" {
-                break; // "جدد العليمي التأكيد على …"
+                break; // "جدد الحكيم التأكيد على …"
             }
             if self.func(k) {
                 let next = if k + 1 < send { self.w(k + 1) } else { "" };
@@ -421,7 +421,7 @@ impl Ctx<'_, '_> {
                 // is a role.
                 let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
                 let prev = self.w(k - 1);
-                // "النقابة الوطنية للصحفيين" is a body's name.
+                // "الرابطة المهنية للصحفيين" is a body's name.
                 let body = is(self.w(from), Word::Noun) && !is(self.w(from), Word::Title);
                 if (press && !body) || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
                     break;
@@ -497,7 +497,7 @@ impl Ctx<'_, '_> {
         }
         let mut sp = self.make(phrase.clone(), name.clone(), form.feminine);
         if name.is_some() && name.as_ref().is_some_and(|n| n.end == phrase.end) && end == k {
-            // "وقال جيمس كاريوكي، القائم بالأعمال …:" – a role after the name.
+            // "وقال بيتر هانسن، السفير الدنماركي …:" – a role after the name.
             if matches!(self.w(k), "،" | ",") && self.definite(k + 1) {
                 let mut e = k + 1;
                 while e < send && e - k < 12 && self.is_word(e) && !self.complementizer(e) {
@@ -513,7 +513,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The Arabic speaker written before the cue (SVO): the sentence's opening noun phrase,
-    /// possibly with an apposed name ("الرئيس الأوكراني، فلاديمير زيلينسكي، أكد"), or the
+    /// possibly with an apposed name ("الرئيس التشيلي، خوان سوتو، أكد"), or the
     /// subject between كان and قد ("وكان الوزير قد اعتبر").
     pub(super) fn speaker_before(&self, k: usize) -> Option<Spk> {
         if self.en {
@@ -676,8 +676,8 @@ impl Ctx<'_, '_> {
             return Some(self.make(phrase, name, false));
         }
         if end > sstart + 1 && self.w(end - 1) == "," {
-            // "X, the Y, said", "China's envoy, Fu Cong, said", "Officials, speaking on …, said",
-            // "Kelly Ann Naylor, UNICEF's director of water, sanitation and hygiene, said"
+            // "X, the Y, said", "Chile's envoy, Ana Rojas, said", "Officials, speaking on …, said",
+            // "Maria Costa, head of ports, roads and rail, said"
             let mut segs: Vec<Range<usize>> = Vec::new();
             let mut e = end - 1;
             while segs.len() < 4 {
@@ -854,7 +854,7 @@ impl Ctx<'_, '_> {
     /// else the trailing run of capitalised words that are not titles.
     fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
         let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
-        // An organisation: "the U.N. Security Council", "the National Bank of Ukraine".
+        // An organisation: "the U.N. Security Council", "the Central Bank of Norway".
         if let Some(org) = (r.start..=last).find(|&j| is_exact(self.w(j), Word::EnOrg) && self.en_cap(j)) {
             let mut s = org;
             while s > r.start && (self.en_cap(s - 1) || self.w(s - 1) == ".") {
@@ -866,7 +866,7 @@ impl Ctx<'_, '_> {
             return (s <= last && (org == last || (org + 1..=last).all(|j| self.en_cap(j) || self.w(j) == "of")))
                 .then_some(s..last + 1);
         }
-        // A personal name: the capitalised words at the end ("Hwang Joon-kook").
+        // A personal name: the capitalised words at the end ("Kim Min-seo").
         let part = |j: usize| self.name_like(j) || (j > r.start && self.w(j - 1) == "-" && self.is_word(j));
         let mut s = last + 1;
         while s > r.start && (part(s - 1) || (self.w(s - 1) == "-" && s >= 2 && self.name_like(s - 2))) {
@@ -876,8 +876,8 @@ impl Ctx<'_, '_> {
     }
 
     /// Resolves a bare title ("الوزير", "المجلس", "الأمين العام") to the named speaker or body it
-    /// refers back to, when one is written before token `before` ("وزير الخارجية ناصر
-    /// بوريطة", "مجلس الأمن الدولي").
+    /// refers back to, when one is written before token `before` ("وزير الخارجية يوسف
+    /// الخطيب", "مجلس الأمن الدولي").
     pub(super) fn resolve(&self, sp: Spk, before: usize, frames: &[super::Frame]) -> Spk {
         if sp.named {
             return sp;
@@ -1035,12 +1035,12 @@ fn fold(s: &str) -> String {
 }
 
 /// The entity a speaker refers to: a person or organisation with a mention inside or over the
-/// speaker's span, else one whose name contains the speaker's name as whole words ("لابورد" →
-/// "جان بول لابورد").
+/// speaker's span, else one whose name contains the speaker's name as whole words ("لامبيرت" →
+/// "بيير لامبيرت").
 pub(super) fn link(entities: &[Entity], sp: &Spk) -> Option<usize> {
     let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
     // A person overlapping the speaker is the speaker; an organisation only when the speaker
-    // starts with it ("المندوبة البريطانية بمجلس الأمن" is not the Council).
+    // starts with it ("السفيرة النرويجية لدى الاتحاد الأفريقي" is not the Union).
     let overlaps = |e: &Entity| {
         e.mentions.iter().any(|m| {
             m.span.start < sp.span.end
