@@ -200,6 +200,9 @@ const ROWS: &[Row] = &[
           want: &[qr(Indirect, "Paul Girard", "Finance Minister", "said", "Exports fell sharply in the third quarter"),
                   q(Indirect, "officials", "say", "the damage is limited"),
                   q(Indirect, "Maria Costa", "said", "traffic was recovering")] },
+    // A clause ending in a place before ", the agency said" is not a name; a report is no speaker.
+    Row { text: "OSLO (AP) - Storms forced the World Health Organization to close two clinics in Bergen, the agency said. According to a U.N. report, the storms were the worst in decades.",
+          want: &[qr(Indirect, "World Health Organization", "agency", "said", "Storms forced the World Health Organization to close two clinics in Bergen")] },
     Row { text: "The minister told lawmakers on Monday that the budget would be cut.",
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",

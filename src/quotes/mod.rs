@@ -665,7 +665,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 None => {
                     // "according to aid agencies, …"
                     let send = self.sent_end(k);
-                    let e = (from..send.min(from + 7)).find(|&j| self.is_punct(j))?;
+                    let e = (from..send.min(from + 9)).find(|&j| matches!(self.w(j), "," | ";" | ":" | "—"))?;
                     if e == from || (from..e).any(|j| is_exact(self.w(j), Word::EnStop)) {
                         return None;
                     }

@@ -274,8 +274,10 @@ impl Ctx<'_, '_> {
     /// Builds a speaker from a phrase (token range) with its name found inside it.
     fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
         let head = self.w(phrase.start);
+        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
         let document = name.as_ref().is_none_or(|n| n.start > phrase.start)
             && (is(head, Word::Doc)
+                || (self.en && name.is_none() && is_exact(last_word, Word::Doc))
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
@@ -785,7 +787,9 @@ impl Ctx<'_, '_> {
             while cs > sstart && (self.en_cap(cs - 1) || self.w(cs - 1) == ".") {
                 cs -= 1;
             }
-            if cs < ce {
+            // the name is the whole segment before the comma, not the end of a clause
+            let whole = cs == sstart || self.is_punct(cs - 1);
+            if cs < ce && whole {
                 let name = self.en_name(cs..ce);
                 if let Some(n) = name {
                     let mut sp = self.make(cs..ce, Some(n), false);
