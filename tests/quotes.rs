@@ -155,6 +155,10 @@ const ROWS: &[Row] = &[
                   q(Indirect, "رامي حداد", "وأفاد", "الحملة مستمرة")] },
     // A document stays a document with a name in its phrase.
     Row { text: "وأظهرت دراسة نشرها المعهد أن الفقر ازداد. وأفاد تقرير أعده مركز الدراسات بأن البطالة ارتفعت.", want: &[] },
+    // One word in construct heads a role; a title resolves only to a speaker with all its words.
+    Row { text: "وقال المدرب الإسباني للفريق كارلوس رويث إن اللاعبين قدموا أداء رائعا. واعترف مدرب الفريق المنافس بأن فريقه لم يكن في يومه.",
+          want: &[q(Indirect, "كارلوس رويث", "وقال", "اللاعبين قدموا أداء رائعا"),
+                  q(Indirect, "مدرب الفريق المنافس", "واعترف", "فريقه لم يكن في يومه")] },
     // Negatives: documents, speech verbs without a statement, marks around names and titles,
     // a headline claim without marks.
     Row { text: "وأكد القرار أن الوضع يهدد السلم الدولي. وأشار البيان إلى أن الاجتماع سيستمر.", want: &[] },

@@ -220,7 +220,7 @@ impl Ctx<'_, '_> {
             let mut article = false;
             let idafa = k > r.start
                 && !self.en
-                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
+                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun) || is(self.w(k - 1), Word::Media))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
             // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
@@ -249,6 +249,17 @@ impl Ctx<'_, '_> {
             {
                 run.end += 1;
                 article = true;
+            }
+            // "مدرب المنتخب الياباني": one word in construct with a definite noun heads a role.
+            if !self.en
+                && run.len() == 1
+                && run.start == r.start
+                && run.end < r.end
+                && self.definite(run.end)
+                && !is(self.w(run.end), Word::Title)
+            {
+                k = e;
+                continue;
             }
             // "موقع أنباء المنطقة الحرة": words before a definite complement name a thing, not a person.
             let body_name = !self.en
@@ -903,7 +914,6 @@ impl Ctx<'_, '_> {
         let key = |w: &str| -> Vec<String> { clitic_splits(w).map(|s| bare(&s.stem).to_string()).collect() };
         let head = bare(head_word).to_string();
         let title = is(head_word, Word::Title);
-        let second = if title { words.get(1).map(|&j| bare(self.w(j)).to_string()) } else { None };
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
         for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document).take(12) {
             let t = f.speaker.toks.clone();
@@ -935,11 +945,14 @@ impl Ctx<'_, '_> {
                     feminine: sp.feminine,
                     participle: false,
                 };
+                // Every word of the title is in the antecedent's ("مدرب المنتخب الياباني" is not
+                // "المدرب البرتغالي للمنتخب").
                 if let Some((found, _)) = self.speaker_after(k, &form)
                     && found.named
-                    && second
-                        .as_ref()
-                        .is_none_or(|s2| found.toks.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(s2)))
+                    && words.iter().all(|&w| {
+                        let want = bare(self.w(w)).to_string();
+                        found.toks.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&want))
+                    })
                 {
                     let mut out = found;
                     out.role = Some(sp.text.clone());
