@@ -26,7 +26,7 @@
 use crate::model::Dateline;
 use crate::model::Mention;
 use crate::text::{Doc, Lexicon, TokenKind, normalize};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 

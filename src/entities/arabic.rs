@@ -313,16 +313,24 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
 
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
     let k = name_key(w);
-    cx.t.given_ar.contains(&k) || cx.t.surname_ar.contains(&k)
+    cx.t.given_ar.contains(k.as_ref()) || cx.t.surname_ar.contains(k.as_ref())
 }
 
 /// Verbal nouns of the تفعيل pattern ("تقديم", "تعزيز", "تمديد"), which follow titles but are no names.
 fn verbal_noun_shape(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
+    // the first six letters are all the tests below read
+    let mut c = ['\0'; 6];
+    let mut n = 0;
+    for ch in w.chars() {
+        if n < c.len() {
+            c[n] = ch;
+        }
+        n += 1;
+    }
     // تفعيل (تقديم), تفاعل (تعاون), افتعال (احترام), استفعال (استعداد)
-    (c.len() == 5 && c[0] == 'ت' && (c[3] == 'ي' || c[2] == 'ا'))
-        || (c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا')
-        || (c.len() >= 6 && w.starts_with("است"))
+    (n == 5 && c[0] == 'ت' && (c[3] == 'ي' || c[2] == 'ا'))
+        || (n == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا')
+        || (n >= 6 && w.starts_with("است"))
 }
 
 /// A word that looks like a transliterated or Arabic name rather than a common noun: it has a long
@@ -370,7 +378,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
             // after a known given name: "محمد الأسطل", "أشرف القدرة"
             let after_given = triggered
                 && k > j
-                && t.given_ar.contains(&name_key(cx.w(k - 1)))
+                && t.given_ar.contains(name_key(cx.w(k - 1)).as_ref())
                 && !t.org_stop_ar.contains(w)
                 && t.known.longest_at(cx.doc, k).is_none();
             if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
@@ -521,7 +529,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
     }
     // a known given name with more name after it: "سناء بنصالح"
     let w = cx.w(i);
-    let given = clitic_splits(w).next().is_some_and(|s| t.given_ar.contains(&name_key(&s.stem)));
+    let given = clitic_splits(w).next().is_some_and(|s| t.given_ar.contains(name_key(&s.stem).as_ref()));
     if given
         && i + 1 < cx.hi
         && cx.free(i + 1)

@@ -2,7 +2,7 @@
 
 use super::{Cand, Ctx, Key};
 use crate::model::{Entity, EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 struct UnionFind(Vec<usize>);
 
@@ -59,7 +59,7 @@ fn join_unique(uf: &mut UnionFind, a: usize, hosts: &[usize]) {
 pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     let cands = &cx.cands;
     let mut uf = UnionFind((0..cands.len()).collect());
-    let mut first_of: HashMap<&Key, usize> = HashMap::new();
+    let mut first_of: HashMap<&Key, usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         match first_of.get(&c.key) {
             Some(&j) if cands[j].kind == c.kind || !matches!(c.key, Key::Name(_)) => uf.union(i, j),
@@ -74,7 +74,7 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     }
     // One representative per distinct word sequence and kind, indexed by word, so that linking
     // looks only at names sharing a word.
-    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::new();
+    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if !c.words.is_empty() {
             reps.entry((c.kind, c.words.as_slice())).or_insert(i);
@@ -82,8 +82,8 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     }
     let mut reps: Vec<usize> = reps.into_values().collect();
     reps.sort_unstable();
-    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     for &i in &reps {
         let c = &cands[i];
         for w in &c.words {
@@ -132,7 +132,7 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
         }
         join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0].as_str())]);
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..cands.len() {
         let r = uf.find(i);
         groups.entry(r).or_default().push(i);

@@ -3,7 +3,7 @@
 //! once into [`TABLES`].
 
 use crate::text::{Lexicon, normalize};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One real-world place (a country, city or region; its identity is its index).
@@ -96,8 +96,8 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
-pub(super) fn name_key(s: &str) -> String {
-    s.replace('ة', "ه")
+pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
 }
 
 /// Inserts a phrase and, for Latin-script phrases, its upper-case form (datelines are often in capitals).
@@ -132,7 +132,7 @@ fn demonym_forms(m: &str) -> Vec<String> {
 
 fn build() -> Tables {
     let mut places = Vec::new();
-    let mut place_index: HashMap<&str, u32> = HashMap::new();
+    let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
     for r in rows(PLACES).chain(rows(PLACES_EXTRA)) {
@@ -146,7 +146,7 @@ fn build() -> Tables {
             country_names.push((code, name));
         }
     }
-    let mut org_index: HashMap<&str, u32> = HashMap::new();
+    let mut org_index: HashMap<&str, u32> = HashMap::default();
     for r in rows(ORGS) {
         let [id, name] = r[..] else { continue };
         let next = org_index.len() as u32;
@@ -168,29 +168,29 @@ fn build() -> Tables {
         places,
         known,
         titles_ar: Lexicon::new(false),
-        title_words_ar: HashSet::new(),
-        head_words_ar: HashSet::new(),
+        title_words_ar: HashSet::default(),
+        head_words_ar: HashSet::default(),
         titles_en: Lexicon::new(false),
-        speech_ar: HashSet::new(),
-        speech_en: HashSet::new(),
-        stop_ar: HashSet::new(),
-        stop_en: HashSet::new(),
+        speech_ar: HashSet::default(),
+        speech_en: HashSet::default(),
+        stop_ar: HashSet::default(),
+        stop_en: HashSet::default(),
         heads_ar: Lexicon::new(false),
         place_heads_ar: Lexicon::new(false),
-        place_tails_en: HashSet::new(),
-        weak_heads_ar: HashSet::new(),
-        org_stop_ar: HashSet::new(),
-        connectors_ar: HashSet::new(),
-        masdar_ar: HashSet::new(),
-        role_nouns_ar: HashSet::new(),
-        press_tails_ar: HashSet::new(),
-        demonyms_ar: HashMap::new(),
+        place_tails_en: HashSet::default(),
+        weak_heads_ar: HashSet::default(),
+        org_stop_ar: HashSet::default(),
+        connectors_ar: HashSet::default(),
+        masdar_ar: HashSet::default(),
+        role_nouns_ar: HashSet::default(),
+        press_tails_ar: HashSet::default(),
+        demonyms_ar: HashMap::default(),
         demonyms_en: Lexicon::new(false),
-        org_tail_en: HashSet::new(),
-        org_head_en: HashSet::new(),
-        given_ar: HashSet::new(),
-        surname_ar: HashSet::new(),
-        given_en: HashSet::new(),
+        org_tail_en: HashSet::default(),
+        org_head_en: HashSet::default(),
+        given_ar: HashSet::default(),
+        surname_ar: HashSet::default(),
+        given_en: HashSet::default(),
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {

@@ -193,7 +193,7 @@ impl<'d, 't> Ctx<'d, 't> {
             .map(|i| {
                 let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
                 let w = if i == toks.start && restored { format!("ا{w}") } else { w.to_string() };
-                lexicons::name_key(&w)
+                lexicons::name_key(&w).into_owned()
             })
             .collect()
     }
@@ -252,7 +252,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     .tokens()
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
-                    .map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()]))
+                    .map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()]).into_owned())
                     .collect();
                 let (kind, key, code) = match hit {
                     Some(h) => self.known_info(*h.value),
@@ -449,7 +449,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
             }
         }
-        let mut surnames: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
+        let mut surnames: rustc_hash::FxHashMap<String, Key> = rustc_hash::FxHashMap::default();
         for c in &self.cands {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
                 && words.len() >= 2
@@ -468,8 +468,9 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             let word = self.w(i);
-            let hit = crate::text::clitic_splits(word)
-                .find_map(|s| surnames.get(&lexicons::name_key(&s.stem)).map(|k| (s.prefix, s.restored_article, k)));
+            let hit = crate::text::clitic_splits(word).find_map(|s| {
+                surnames.get(lexicons::name_key(&s.stem).as_ref()).map(|k| (s.prefix, s.restored_article, k))
+            });
             if let Some((prefix, restored, key)) = hit {
                 let key = key.clone();
                 self.add(EntityKind::Person, i..i + 1, prefix, restored, Some(key), None);
@@ -520,7 +521,7 @@ pub(super) struct Proposal {
 /// True when a normalised word is a known given name (Arabic script or Latin).
 pub(crate) fn is_given_name(word: &str) -> bool {
     let t = &*lexicons::TABLES;
-    t.given_ar.contains(&lexicons::name_key(word)) || t.given_en.contains(word)
+    t.given_ar.contains(lexicons::name_key(word).as_ref()) || t.given_en.contains(word)
 }
 
 /// True when tokens `r` of the document name a known place (country, city, region), read

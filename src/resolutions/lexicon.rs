@@ -3,7 +3,7 @@
 
 use crate::model::Body;
 use crate::text::{Analysis, LexMatch, Lexicon, normalize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// What an organ phrase names.
@@ -107,7 +107,7 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
     // A phrase may be listed on several rows: merge its roles first (the lexicon keeps the first
     // value of a phrase).
     let mut merged: Vec<(&str, Roles)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for (phrase, roles) in rows(include_str!("words.tsv")) {
         let r = roles.split(',').map(|r| Roles::parse(r.trim())).fold(Roles::default(), |a, b| Roles(a.0 | b.0));
         let key = normalize(phrase).to_ascii_lowercase();

@@ -91,7 +91,7 @@ use crate::model::{Body, BodySource, Mention, Resolution};
 use crate::text::Doc;
 use find::{Found, Session, StatedYear};
 use lexicon::{ORGANS, Organ};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A mention with the body decided for it (if any).
 type Decided = (Found, Option<(Body, BodySource)>);
@@ -150,7 +150,7 @@ impl Context {
 
     /// The council a bare "المجلس" / "the Council" means: the council the article names most.
     fn council(&self) -> Option<Body> {
-        let mut counts: HashMap<Body, usize> = HashMap::new();
+        let mut counts: HashMap<Body, usize> = HashMap::default();
         for (organ, ..) in &self.hits {
             if let Organ::Body(b) = organ {
                 if *b != Body::GeneralAssembly {
@@ -388,7 +388,7 @@ fn group(doc: &Doc<'_>, decided: Vec<Decided>) -> Vec<Resolution> {
         }
     };
     let mut order: Vec<(u32, Option<String>)> = Vec::new();
-    let mut by_key: HashMap<(u32, Option<String>), Vec<Decided>> = HashMap::new();
+    let mut by_key: HashMap<(u32, Option<String>), Vec<Decided>> = HashMap::default();
     for d in decided {
         let k = key(&d.0);
         if !by_key.contains_key(&k) {

@@ -50,6 +50,18 @@ impl Normalized {
         for (offset, c) in original.char_indices() {
             let start = offset as u32;
             let end = (offset + c.len_utf8()) as u32;
+            if unchanged(c) {
+                // fast path: the char is copied as it is (most of news text)
+                prev = c;
+                let s = c.encode_utf8(&mut buf);
+                last = text.len()..text.len() + s.len();
+                text.push_str(s);
+                for _ in 0..s.len() {
+                    map.push(start);
+                    ends.push(end);
+                }
+                continue;
+            }
             let before = std::mem::replace(&mut prev, c);
             let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
             let mut push = |d: char| {
@@ -153,6 +165,13 @@ const TATWEEL: char = '\u{0640}';
 /// space or punctuation) it stands for a dash, as in the dateline "دمشق ـ".
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_arabic_diacritic(c)
+}
+
+/// True for chars that normalise to themselves whatever precedes them: ASCII (tatweel is not
+/// ASCII) and the Arabic letters that do not fold (all of U+0621–U+064A but آ أ إ ى and tatweel).
+#[inline]
+fn unchanged(c: char) -> bool {
+    c.is_ascii() || (matches!(c, '\u{0621}'..='\u{064A}') && !matches!(c, 'آ' | 'أ' | 'إ' | 'ى' | '\u{0640}'))
 }
 
 /// True for chars that may change under NFKC. ASCII and the core Arabic letters never do.

@@ -4,7 +4,7 @@
 use super::{Toks, tsv};
 use crate::model::Amount;
 use crate::text::{Doc, Lexicon, TokenKind, clitic_splits, is_arabic_script, normalize};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -53,7 +53,7 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut numbers = HashMap::new();
+    let mut numbers = HashMap::default();
     for row in tsv(include_str!("numbers.tsv")) {
         let class = match row[2] {
             "unit" => Class::Unit,
@@ -77,10 +77,10 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         qualifiers.insert(row[0], row[1]);
     }
     let mut nouns = Lexicon::new(false);
-    let mut adjectives = HashMap::new();
+    let mut adjectives = HashMap::default();
     let mut english = Lexicon::new(true);
     let mut symbols = Lexicon::new(false);
-    let mut codes = HashSet::new();
+    let mut codes = HashSet::default();
     let code = |s: &'static str| (s != "-").then_some(s);
     for row in tsv(include_str!("currencies.tsv")) {
         match row[0] {
@@ -784,7 +784,7 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, taken: &[bool]) -> Vec<Fo
 /// Gives an ambiguous currency noun alone ("200 دينار") the code the article states for the
 /// same noun elsewhere ("دينار كويتي"), when it states exactly one.
 fn settle_currencies(found: &mut [FoundAmount]) {
-    let mut codes: HashMap<&'static str, Option<String>> = HashMap::new();
+    let mut codes: HashMap<&'static str, Option<String>> = HashMap::default();
     for f in found.iter() {
         if let (Some(fam), Some(code)) = (f.family, f.amount.currency.as_ref()) {
             codes

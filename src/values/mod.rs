@@ -32,7 +32,7 @@ mod dates;
 
 use crate::model::{DateValue, Dateline, Entity, EntityKind, Mention};
 use crate::text::{Doc, Token, TokenKind, clitic_splits};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Loads the month, weekday, number, currency and qualifier tables.
@@ -55,7 +55,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
     let amounts = amounts::find(doc, doc.body_tokens.clone(), &taken);
 
     let mut out: Vec<Entity> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for d in found {
         let key = format!("date:{}", d.value.value);
         let mention = doc.mention(d.range.clone());
