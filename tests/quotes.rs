@@ -211,6 +211,9 @@ const ROWS: &[Row] = &[
           want: &[q(Indirect, "minister", "told", "the budget would be cut")] },
     Row { text: "The spokesman said on Tuesday that the border would reopen next week.",
           want: &[q(Indirect, "spokesman", "said", "the border would reopen next week")] },
+    // English negatives: a compound with a cue verb, "that said", "all told".
+    Row { text: "The so-called \"soft landing\" now looks likely. That said, risks remain. All told, the index gained 2 percent.",
+          want: &[] },
     // English negatives: a title in quotation marks, a verb of speech without a statement,
     // the resolution as subject.
     Row { text: "The film \"Blue Sky Over Paris\" won the main award. The minister said nothing. The resolution stressed that talks must resume.",

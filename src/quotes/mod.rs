@@ -218,6 +218,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 let anonymity = self.w(m.tokens.end) == "عدم";
                 // English verbs are lower case; "Said" is a name ("Edward Said").
                 let name = self.en && w.starts_with(char::is_uppercase) && m.value.class != Class::According;
+                // "so-called", "well-said": part of a compound word.
+                let name = name || (self.en && k > 0 && self.w(k - 1) == "-");
                 if prefix_ok && !noun && !anonymity && !name && !self.quoted(k) {
                     let end = m.tokens.end;
                     hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
