@@ -25,7 +25,7 @@ mod lexicon;
 mod marks;
 mod speaker;
 
-use crate::model::{Cue, Entity, Language, Quote, QuoteKind, Speaker};
+use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker};
 use crate::text::{Doc, Token, TokenKind};
 use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
@@ -91,6 +91,11 @@ pub(super) struct Ctx<'d, 't> {
     /// Top-level quotations' inner ranges, sorted and disjoint.
     top: Vec<Range<usize>>,
     en: bool,
+    /// Mentions of people and organisations: (byte range, entity index, is a person), sorted by
+    /// start, for lookups by position.
+    mentions: Vec<(Range<usize>, usize, bool)>,
+    /// Per entity, its name and mention texts folded for comparison (people and organisations).
+    folded: Vec<Vec<String>>,
     /// Cue hits by start token.
     hits: Vec<Option<Hit<'static>>>,
 }
@@ -117,6 +122,23 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         let en = doc.language == Language::English;
         let norm = doc.normalized();
+        let mut mentions: Vec<(Range<usize>, usize, bool)> = Vec::new();
+        let mut folded = Vec::with_capacity(ents.len());
+        for (i, e) in ents.iter().enumerate() {
+            let speaking = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
+            let mut names = Vec::new();
+            if speaking {
+                for m in &e.mentions {
+                    mentions.push((m.span.range(), i, e.kind == EntityKind::Person));
+                }
+                names.push(speaker::fold(&e.name));
+                names.extend(e.mentions.iter().map(|m| speaker::fold(&m.text)));
+                names.sort();
+                names.dedup();
+            }
+            folded.push(names);
+        }
+        mentions.sort_by_key(|m| m.0.start);
         let mut cx = Ctx {
             doc,
             ents,
@@ -130,6 +152,8 @@ impl<'d, 't> Ctx<'d, 't> {
             close_at,
             top,
             en,
+            mentions,
+            folded,
             hits: Vec::new(),
         };
         cx.hits = cx.find_hits();
@@ -313,7 +337,7 @@ impl<'d, 't> Ctx<'d, 't> {
     fn to_quote(&self, f: Found) -> Quote {
         let doc = self.doc;
         let speaker = f.speaker.map(|s| {
-            let entity = s.entity.or_else(|| speaker::link(self.ents, &s));
+            let entity = s.entity.or_else(|| self.link(&s));
             Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
         });
         let cue = f.cue.map(|r| {

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
-use crate::model::{Entity, EntityKind};
+use crate::model::EntityKind;
 use crate::text::{TokenKind, clitic_splits, normalize};
 use std::ops::Range;
 
@@ -140,13 +140,12 @@ impl Ctx<'_, '_> {
         }
         // A person the entities extractor found inside the phrase is the name.
         let bytes = self.bytes(&r);
-        let person = self
-            .ents
+        let from = self.mentions.partition_point(|m| m.0.start < bytes.start);
+        let person = self.mentions[from..]
             .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| &e.mentions)
-            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
-            .map(|m| self.doc.tokens_in(m.span.range()))
+            .take_while(|m| m.0.start < bytes.end)
+            .filter(|m| m.2 && m.0.end <= bytes.end)
+            .map(|m| self.doc.tokens_in(m.0.clone()))
             .filter(|t| !t.is_empty())
             // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده");
             // a title alone ("معالي") is no name.
@@ -1013,21 +1012,20 @@ impl Ctx<'_, '_> {
         }
         // "the agency": the organisation named last before it, in the few sentences before.
         let at = self.toks[sp.toks.start].orig.start;
-        let org = self
-            .ents
+        let upto = self.mentions.partition_point(|m| m.0.start < at);
+        let org = self.mentions[..upto]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m)))
-            .filter(|(_, m)| m.span.end <= at && at - m.span.end < 600)
+            .rev()
+            .take_while(|m| at - m.0.start < 1200)
+            .filter(|m| !m.2 && m.0.end <= at && at - m.0.end < 600)
             // not an agency credited in brackets ("(AFP)")
-            .filter(|(_, m)| !self.doc.text()[..m.span.start].trim_end().ends_with('('))
-            .max_by_key(|(_, m)| m.span.end);
-        if let Some((i, m)) = org {
+            .filter(|m| !self.doc.text()[..m.0.start].trim_end().ends_with('('))
+            .max_by_key(|m| m.0.end);
+        if let Some((r, i, _)) = org {
             let mut out = sp.clone();
-            out.text = m.text.clone();
-            out.span = m.span.range();
-            out.entity = Some(i);
+            out.text = self.doc.text()[r.clone()].to_string();
+            out.span = r.clone();
+            out.entity = Some(*i);
             out.named = true;
             out.role = Some(sp.text);
             return out;
@@ -1042,7 +1040,7 @@ fn suffixed(w: &str) -> bool {
 }
 
 /// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     let n: String = normalize(s)
         .chars()
         .map(|c| if c == 'ة' { 'ه' } else { c })
@@ -1051,34 +1049,34 @@ fn fold(s: &str) -> String {
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The entity a speaker refers to: a person or organisation with a mention inside or over the
-/// speaker's span, else one whose name contains the speaker's name as whole words ("لامبيرت" →
-/// "بيير لامبيرت").
-pub(super) fn link(entities: &[Entity], sp: &Spk) -> Option<usize> {
-    let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-    // A person overlapping the speaker is the speaker; an organisation only when the speaker
-    // starts with it ("السفيرة النرويجية لدى الاتحاد الأفريقي" is not the Union).
-    let overlaps = |e: &Entity| {
-        e.mentions.iter().any(|m| {
-            m.span.start < sp.span.end
-                && sp.span.start < m.span.end
-                && (e.kind == EntityKind::Person || m.span.start <= sp.span.start)
-        })
-    };
-    if let Some(i) = entities.iter().position(|e| speaking(e) && overlaps(e)) {
-        return Some(i);
+impl Ctx<'_, '_> {
+    /// The entity a speaker refers to: a person or organisation with a mention inside or over the
+    /// speaker's span, else one whose name contains the speaker's name as whole words ("لامبيرت" →
+    /// "بيير لامبيرت").
+    pub(super) fn link(&self, sp: &Spk) -> Option<usize> {
+        // A person overlapping the speaker is the speaker; an organisation only when the speaker
+        // starts with it ("السفيرة النرويجية لدى الاتحاد الأفريقي" is not the Union).
+        let upto = self.mentions.partition_point(|m| m.0.start < sp.span.end);
+        let overlapping = self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| sp.span.start < m.0.start + 4096)
+            .filter(|m| sp.span.start < m.0.end && (m.2 || m.0.start <= sp.span.start))
+            .min_by_key(|m| m.1);
+        if let Some(m) = overlapping {
+            return Some(m.1);
+        }
+        let want = fold(&sp.text);
+        if want.is_empty() {
+            return None;
+        }
+        let padded = format!(" {want} ");
+        let ents = self.ents;
+        if sp.named {
+            let contains = |i: usize| self.folded[i].iter().any(|n| format!(" {n} ").contains(&padded));
+            let person = (0..ents.len()).find(|&i| ents[i].kind == EntityKind::Person && contains(i));
+            return person.or_else(|| (0..ents.len()).find(|&i| !self.folded[i].is_empty() && contains(i)));
+        }
+        (0..ents.len()).find(|&i| self.folded[i].binary_search(&want).is_ok())
     }
-    let want = fold(&sp.text);
-    if want.is_empty() {
-        return None;
-    }
-    let contains = |e: &Entity| {
-        let names = std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str()));
-        names.map(fold).any(|n| format!(" {n} ").contains(&format!(" {want} ")))
-    };
-    if sp.named {
-        let person = entities.iter().position(|e| e.kind == EntityKind::Person && contains(e));
-        return person.or_else(|| entities.iter().position(|e| speaking(e) && contains(e)));
-    }
-    entities.iter().position(|e| speaking(e) && e.mentions.iter().any(|m| fold(&m.text) == want))
 }
