@@ -58,6 +58,7 @@
 mod dateline;
 mod entities;
 mod error;
+pub mod ffi;
 pub mod model;
 mod parser;
 mod quotes;
