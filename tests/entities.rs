@@ -362,6 +362,7 @@ fn geographic_features_keep_their_noun() {
             &["مطار رفيق الحريري الدولي"],
             None,
         ),
+        ("ووصل الوفد إلى مطار الملك فهد الدولي صباحا.", L, "مطار الملك فهد الدولي", &["مطار الملك فهد الدولي"], None),
         // a known place after the noun stays inside the feature's name
         ("وأغلقت السلطات معبر رفح أمام المسافرين.", L, "معبر رفح", &["معبر رفح"], None),
         // regions and seas from the hand-written list

@@ -762,6 +762,13 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     }
     let w = cx.w(j);
     let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
+    // "مطار الملكة علياء الدولي", "مطار الملك خالد": a royal title and a name
+    if matches!(w, "الملك" | "الملكة" | "الامير" | "الاميرة" | "السلطان" | "الشيخ")
+        && let Some((end, _, _)) = name_at(cx, j + 1, true)
+    {
+        let intl = end < cx.hi && cx.free(end) && cx.same_para(end - 1, end) && cx.w(end) == "الدولي";
+        return Some((i..if intl { end + 1 } else { end }, head.prefix));
+    }
     // "مخيم أبو شوك": a connector and the name after it
     if t.connectors_ar.contains(w) {
         let k = j + 1;
