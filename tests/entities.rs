@@ -500,6 +500,12 @@ fn english_names_with_hyphens_head_nouns_and_appositions() {
             None,
         ),
     ]);
+    // a title before an organisation, then the name in apposition; the surname later
+    let es = entities(
+        "The head of the Regional Water Agency, Laura Bennett, warned of shortages. Bennett said aid was late.",
+    );
+    let e = find(&es, P, "Laura Bennett").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!(e.mentions.len(), 2, "{es:#?}");
     // a "-led" adjective is no part of a name
     let es = entities("The French-led Coastal Security mission ended.");
     assert!(es.iter().all(|e| !e.name.contains("led")), "{es:#?}");

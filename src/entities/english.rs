@@ -226,8 +226,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     // Griffiths, the U.N. special envoy, …"
     let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);
     let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
-    let title_before =
-        start > cx.lo + 1 && cx.w(start - 1) == "," && (start.saturating_sub(6).max(cx.lo)..start - 1).any(is_title);
+    // the title may come before an organisation: "The head of the World Food Programme, Cindy McCain"
+    let title_before = start > cx.lo + 1
+        && cx.w(start - 1) == ","
+        && (start.saturating_sub(10).max(cx.lo)..start - 1)
+            .rev()
+            .take_while(|&k| !matches!(cx.w(k), "." | "," | ";" | "\"") && cx.same_para(k, start))
+            .any(is_title);
     let title_after = end + 1 < cx.hi && cx.w(end) == "," && {
         let from = if matches!(cx.w(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };
         (from..(from + 9).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title)
