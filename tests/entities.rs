@@ -362,6 +362,8 @@ fn geographic_features_keep_their_noun() {
             &["مطار رفيق الحريري الدولي"],
             None,
         ),
+        // a one-word organisation name after a feature noun names the place
+        ("ورست السفن في ميناء الفاو جنوب البلاد.", L, "ميناء الفاو", &["ميناء الفاو"], None),
         ("ووصل الوفد إلى مطار الملك فهد الدولي صباحا.", L, "مطار الملك فهد الدولي", &["مطار الملك فهد الدولي"], None),
         // a known place after the noun stays inside the feature's name
         ("وأغلقت السلطات معبر رفح أمام المسافرين.", L, "معبر رفح", &["معبر رفح"], None),
@@ -388,6 +390,8 @@ fn well_known_people_and_weak_given_names() {
     check(&[
         // a gazetteer name with no title before it
         ("ورحب كير ستارمر بالاتفاق الجديد.", P, "كير ستارمر", &["كير ستارمر"], None),
+        // a spokesman named باسم
+        ("وقال المتحدث باسم الوزارة باسم الخطيب إن الوفد وصل.", P, "باسم الخطيب", &["باسم الخطيب"], None),
         // a lone weak given name after a title, closed by a clause
         ("وقال الرئيس سعيد إن الانتخابات ستجرى في موعدها.", P, "سعيد", &["سعيد"], None),
         // a name whose given name is also a common word, from the people lists

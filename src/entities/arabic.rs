@@ -580,6 +580,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
                 continue;
             }
             let w = cx.w(k);
+            // "المتحدث باسم الحكومة باسم العوادي": a second باسم is the given name
+            if w == "باسم" && (i..k).any(|x| cx.w(x).ends_with("باسم")) {
+                break;
+            }
             let role_word = written_definite(cx, k)
                 || t.demonyms_ar.contains_key(w)
                 || matches!(w, "باسم" | "لدى" | "لدي" | "في" | "فى" | "لشؤون" | "العام" | "الخاص" | "،" | ",")
@@ -756,9 +760,11 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     if j >= cx.hi || !cx.free(j) || !cx.is_ar(j) || !cx.same_para(i, j) {
         return None;
     }
-    // a known place after the noun: "معبر رفح", "مطار بيروت", "جبل لبنان"
+    // a known place after the noun: "معبر رفح", "مطار بيروت", "جبل لبنان"; a one-word
+    // organisation there is a place's name too ("ميناء الفاو")
     if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi) {
-        return matches!(m.value, Known::Place(_)).then_some((i..m.tokens.end, head.prefix));
+        let place = matches!(m.value, Known::Place(_)) || (m.tokens.len() == 1 && written_definite(cx, j));
+        return place.then_some((i..m.tokens.end, head.prefix));
     }
     let w = cx.w(j);
     let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
