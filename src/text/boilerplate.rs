@@ -50,6 +50,7 @@ fn key(s: &str) -> String {
 }
 
 fn matches(line: &str, kinds: &[Where]) -> bool {
+    super::tick(line.len().min(MAX_FURNITURE_LINE * 4));
     if line.chars().count() > MAX_FURNITURE_LINE {
         return false;
     }

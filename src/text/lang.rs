@@ -15,6 +15,7 @@ use crate::model::Language;
 /// assert_eq!(detect_language("2254 (2015)"), Language::Other);
 /// ```
 pub fn detect_language(text: &str) -> Language {
+    super::tick(text.len());
     let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if c.is_ascii() {

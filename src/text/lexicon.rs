@@ -101,10 +101,12 @@ impl<V> Lexicon<V> {
         let word = &text[tok.norm.clone()];
         let readings = a.readings[i];
         let mut best: Option<LexMatch<'l, V>> = None;
+        super::tick(1);
         for r in 0..readings.len() {
             let split = readings.split(word, r);
             let Some(entries) = self.first.get(split.stem.as_ref()) else { continue };
             for e in entries {
+                super::tick(1);
                 let end = i + 1 + e.rest.len();
                 if end > tokens.len() || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
                     continue;
@@ -200,11 +202,13 @@ impl<'t> Analysis<'t> {
 
     /// Index of the first token that starts at or after original byte `offset`.
     pub fn token_at_or_after(&self, offset: usize) -> usize {
+        super::tick(1);
         self.tokens.partition_point(|t| t.orig.start < offset)
     }
 
     /// Token indices lying inside the original byte range `range`.
     pub fn tokens_in(&self, range: Range<usize>) -> Range<usize> {
+        super::tick(1);
         let a = self.token_at_or_after(range.start);
         let b = self.tokens.partition_point(|t| t.orig.end <= range.end);
         a..b.max(a)
@@ -221,6 +225,7 @@ impl<'t> Analysis<'t> {
     /// The surface text of a lexicon match: the original text of [`Self::match_range`], with
     /// the article restored when the match read "لل" as "ل" + "ال".
     pub fn match_text<V>(&self, m: &LexMatch<'_, V>) -> String {
+        super::tick(1);
         let s = &self.original[self.match_range(m)];
         if m.restored_article { format!("ا{s}") } else { s.to_string() }
     }

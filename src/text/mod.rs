@@ -9,11 +9,16 @@ mod lexicon;
 mod normalize;
 mod segment;
 mod tokens;
+mod work;
 
 pub use lang::detect_language;
 pub use lexicon::{Analysis, LexMatch, Lexicon};
 pub use normalize::{Normalized, is_arabic_diacritic, normalize};
 pub use tokens::{CliticSplit, Token, TokenKind, clitic_splits};
+#[doc(hidden)]
+pub use work::{reset_work, work_done};
+
+pub(crate) use work::tick;
 
 #[allow(unused_imports)] // for the extractors being written
 pub(crate) use lang::is_arabic_script;
@@ -66,6 +71,7 @@ impl<'t> Doc<'t> {
 
     /// A [`Span`] for a byte range of the original text.
     pub(crate) fn span(&self, r: Range<usize>) -> Span {
+        tick(1);
         Span {
             start: r.start,
             end: r.end,
@@ -76,6 +82,7 @@ impl<'t> Doc<'t> {
 
     /// A [`Mention`] of a byte range, its text taken from the original.
     pub(crate) fn mention(&self, r: Range<usize>) -> Mention {
+        tick(r.len());
         Mention { text: self.text()[r.clone()].to_string(), span: self.span(r) }
     }
 
@@ -86,12 +93,14 @@ impl<'t> Doc<'t> {
 
     /// Index of the sentence containing byte `offset`.
     pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
+        tick(1);
         let i = self.sentences.partition_point(|s| s.end <= offset);
         (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
     }
 
     /// Index of the paragraph containing byte `offset`.
     pub(crate) fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        tick(1);
         let i = self.paragraphs.partition_point(|s| s.end <= offset);
         (i < self.paragraphs.len() && self.paragraphs[i].start <= offset).then_some(i)
     }

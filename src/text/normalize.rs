@@ -32,20 +32,32 @@ pub struct Normalized {
     /// For each byte of `text`, the byte offset in the original of the char it came from;
     /// one more entry at the end holding the original's length.
     map: Vec<u32>,
-    /// For each byte of `text`, the original byte offset just past the char it came from.
-    ends: Vec<u32>,
+    /// The original byte offset just past the char each byte of `text` came from (with any
+    /// diacritics dropped after it), where that is not the original start of the next char that
+    /// produced any bytes (or the original's length at the end): (byte of `text`, offset), in
+    /// order. Kept sparse: it differs only around dropped invisible characters.
+    ends: Vec<(u32, u32)>,
 }
 
 impl Normalized {
     /// Normalises `original`. Inputs are limited to 4 GiB (offsets are stored as `u32`); the
     /// parser's own limit is far below that.
     pub fn new(original: &str) -> Normalized {
+        super::tick(original.len());
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
-        let mut ends = Vec::with_capacity(original.len());
+        let mut ends = Vec::new();
         let mut buf = [0u8; 4];
-        // Bytes of `text` produced by the last original char that produced any.
+        // Bytes of `text` produced by the last original char that produced any, and where that
+        // char (with the marks dropped after it) ends in the original.
         let mut last = 0..0;
+        let mut last_end = 0u32;
+        // Records the last char's end if it is not where the next producing char starts.
+        fn settle(ends: &mut Vec<(u32, u32)>, last: &Range<usize>, last_end: u32, next_start: u32) {
+            if last_end != next_start {
+                ends.extend(last.clone().map(|i| (i as u32, last_end)));
+            }
+        }
         let mut prev = ' ';
         for (offset, c) in original.char_indices() {
             let start = offset as u32;
@@ -54,11 +66,12 @@ impl Normalized {
                 // fast path: the char is copied as it is (most of news text)
                 prev = c;
                 let s = c.encode_utf8(&mut buf);
+                settle(&mut ends, &last, last_end, start);
                 last = text.len()..text.len() + s.len();
+                last_end = end;
                 text.push_str(s);
                 for _ in 0..s.len() {
                     map.push(start);
-                    ends.push(end);
                 }
                 continue;
             }
@@ -68,20 +81,19 @@ impl Normalized {
                 if let Some(f) = fold(d) {
                     let s = f.encode_utf8(&mut buf);
                     if map.last() != Some(&start) {
+                        settle(&mut ends, &last, last_end, start);
                         last = text.len()..text.len();
+                        last_end = end;
                     }
                     text.push_str(s);
                     last.end = text.len();
                     for _ in 0..s.len() {
                         map.push(start);
-                        ends.push(end);
                     }
                 } else if is_arabic_diacritic(d) {
                     // A dropped mark belongs to the letter before it: ranges ending on that
                     // letter take the mark along.
-                    for e in &mut ends[last.clone()] {
-                        *e = end;
-                    }
+                    last_end = end;
                 }
             };
             if needs_nfkc(c) {
@@ -92,6 +104,7 @@ impl Normalized {
                 push(c);
             }
         }
+        settle(&mut ends, &last, last_end, original.len() as u32);
         map.push(original.len() as u32);
         Normalized { text, map, ends }
     }
@@ -112,16 +125,33 @@ impl Normalized {
     /// assert_eq!(n.to_original(0..2), 0..3); // half of the ligature maps to all of it
     /// ```
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        super::tick(1);
         let start = self.map[range.start.min(self.text.len())] as usize;
         let end = if range.end == 0 {
             start
         } else if range.end >= self.text.len() {
             // The last normalised byte's char, plus any characters dropped after it are left out.
-            if self.text.is_empty() { start } else { self.ends[self.text.len() - 1] as usize }
+            if self.text.is_empty() { start } else { self.end_of(self.text.len() - 1) }
         } else {
-            self.ends[range.end - 1] as usize
+            self.end_of(range.end - 1)
         };
         start..end.max(start)
+    }
+
+    /// The original offset just past the char byte `i` of the normalised text came from.
+    fn end_of(&self, i: usize) -> usize {
+        match self.ends.binary_search_by_key(&(i as u32), |e| e.0) {
+            Ok(k) => self.ends[k].1 as usize,
+            Err(_) => {
+                // where the next producing char starts (the map ends with the original's length)
+                let m = self.map[i];
+                let mut k = i + 1;
+                while self.map[k] == m {
+                    k += 1;
+                }
+                self.map[k] as usize
+            }
+        }
     }
 
     /// Maps a byte offset of the original to the first normalised byte at or after it.
@@ -134,6 +164,7 @@ impl Normalized {
     /// assert_eq!(&n.as_str()[n.to_normalized(space)..], " الله");
     /// ```
     pub fn to_normalized(&self, original_offset: usize) -> usize {
+        super::tick(1);
         self.map.partition_point(|&o| (o as usize) < original_offset).min(self.text.len())
     }
 }
@@ -145,6 +176,7 @@ impl Normalized {
 /// assert_eq!(khabar::text::normalize("«مرحبا»"), "\"مرحبا\"");
 /// ```
 pub fn normalize(s: &str) -> String {
+    super::tick(s.len());
     let mut out = String::with_capacity(s.len());
     let mut prev = ' ';
     for c in s.chars() {
@@ -263,6 +295,56 @@ mod tests {
         for o in 0..=original.len() {
             let p = n.to_normalized(o);
             assert!(p <= n.as_str().len());
+        }
+    }
+
+    /// Every byte's end offset as the dense table computed it before `ends` was made sparse.
+    fn dense_ends(original: &str) -> Vec<u32> {
+        let mut ends: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut last = 0..0;
+        let mut prev = ' ';
+        for (offset, c) in original.char_indices() {
+            let (start, end) = (offset as u32, (offset + c.len_utf8()) as u32);
+            let before = std::mem::replace(&mut prev, c);
+            let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
+            for d in std::iter::once(c).nfkc() {
+                if let Some(f) = fold(d) {
+                    if starts.last() != Some(&start) {
+                        last = ends.len()..ends.len();
+                    }
+                    for _ in 0..f.len_utf8() {
+                        starts.push(start);
+                        ends.push(end);
+                    }
+                    last.end = ends.len();
+                } else if is_arabic_diacritic(d) {
+                    for e in &mut ends[last.clone()] {
+                        *e = end;
+                    }
+                }
+            }
+        }
+        ends
+    }
+
+    #[test]
+    fn sparse_ends_equal_the_dense_table() {
+        for t in [
+            "قالَ «الأمينُ العامّ» ٢٠١٥",
+            "ﻻ «بأس» ٣ ﷺ x\u{0651}y دمشق ـ قال",
+            "a\u{200B}b\u{064E}\u{200F}\u{064F}c\u{00AD}",
+            "\u{064E}\u{200B}بِّ\u{200F}",
+            "x\u{200B}",
+            "مـــجلس ـ ",
+            "",
+        ] {
+            let n = Normalized::new(t);
+            let dense = dense_ends(t);
+            assert_eq!(dense.len(), n.as_str().len(), "{t:?}");
+            for (i, &e) in dense.iter().enumerate() {
+                assert_eq!(n.end_of(i), e as usize, "{t:?} byte {i}");
+            }
         }
     }
 

@@ -21,6 +21,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the non-empty lines inside `range`, trimmed of surrounding whitespace.
 pub(crate) fn paragraphs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    super::tick(range.len());
     let mut out = Vec::new();
     let mut offset = range.start;
     for line in text[range].split_inclusive('\n') {
@@ -65,6 +66,7 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
 /// digits, spaces or common punctuation, each window widened to the nearest pair of adjacent
 /// letters on either side (or the paragraph's edge).
 fn boundaries(p: &str) -> Vec<usize> {
+    super::tick(p.len());
     let b = p.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -74,6 +76,7 @@ fn boundaries(p: &str) -> Vec<usize> {
         // every later trigger before `end` has `end` as a safe pair after it too: one window
         let (start, end) = (safe_before(p, t, i), safe_after(p, t));
         let w = &p[start..end];
+        super::tick(w.len());
         for (j, s) in w.split_sentence_bound_indices() {
             let at = start + j + s.len();
             if at >= end {
@@ -174,6 +177,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
 /// Byte ranges of balanced quotations in a paragraph: « … », “ … ”, and straight quotes paired in
 /// order. An unbalanced mark opens nothing.
 pub(crate) fn quote_regions(p: &str) -> Vec<Range<usize>> {
+    super::tick(p.len());
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
     for (i, c) in p.char_indices() {

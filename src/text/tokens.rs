@@ -73,7 +73,18 @@ fn is_mark(c: char) -> bool {
 
 /// Splits normalised text into tokens; `to_original` maps a normalised range to the original.
 pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(norm.len() / 5);
+    super::tick(norm.len());
+    // count first, so that the vector is allocated once at its exact size (tokens are the
+    // largest per-article table after the normalised text)
+    let mut n = 0;
+    scan(norm, |_, _| n += 1);
+    let mut tokens = Vec::with_capacity(n);
+    scan(norm, |r, kind| tokens.push(Token { orig: to_original(r.clone()), norm: r, kind }));
+    tokens
+}
+
+/// Calls `emit` with the range and kind of every token of `norm`, in order.
+fn scan(norm: &str, mut emit: impl FnMut(Range<usize>, TokenKind)) {
     let mut iter = norm.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
         let cls = class(c);
@@ -108,9 +119,8 @@ pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<u
                 TokenKind::Number
             }
         };
-        tokens.push(Token { orig: to_original(start..end), norm: start..end, kind });
+        emit(start..end, kind);
     }
-    tokens
 }
 
 /// One reading of an Arabic word with its proclitics set aside.
@@ -167,6 +177,7 @@ impl CliticReadings {
 
     /// The readings of a normalised word.
     pub(crate) fn of(word: &str) -> CliticReadings {
+        super::tick(1);
         let mut out = CliticReadings { len: 1, items: [(0, false); 6] };
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return out;

@@ -1,0 +1,103 @@
+//! Peak memory while parsing, measured by a counting global allocator (deterministic, no clock).
+//!
+//! The shared tables are built before measuring; the figure is the peak of live heap bytes
+//! during one parse above what was live before it, as a multiple of the input's size.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Peak live bytes above the starting level while `f` runs, and `f`'s result.
+fn peak_during<T>(f: impl FnOnce() -> T) -> (usize, T) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    (PEAK.load(Ordering::Relaxed) - base, out)
+}
+
+/// The bench corpus's articles of one language, concatenated as paragraphs to about `bytes`.
+fn corpus(lang: &str, bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(lang))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let mut out = String::with_capacity(bytes + 16 * 1024);
+    for t in texts.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
+/// The bound issue 7 sets: peak memory while parsing at most this many times the input's size.
+/// Not met yet (see BENCHMARKS.md: about 19× on Arabic, 30× on English, whose shorter words
+/// make more tokens per byte); the test holds the line at [`CEILING`].
+#[allow(dead_code)]
+const TARGET: usize = 10;
+/// What the test asserts, per language: the measured figures with a little room, so that
+/// regressions fail.
+const CEILING: [(&str, f64); 2] = [("ar", 20.0), ("en", 32.0)];
+
+#[test]
+fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
+    let (tables, _) = peak_during(khabar::Parser::new);
+    eprintln!("tables: {tables} bytes at the peak of building the first parser");
+    let parser = khabar::Parser::builder().max_input_bytes(64 << 20).build();
+    // warm any per-thread state with one small parse
+    parser.parse(&corpus("ar", 1)).unwrap();
+    for (lang, ceiling) in CEILING {
+        let text = corpus(lang, 128 * 1024);
+        let (peak, article) = peak_during(|| parser.parse(&text).unwrap());
+        let (json_peak, json) = peak_during(|| article.to_json());
+        let ratio = peak as f64 / text.len() as f64;
+        eprintln!(
+            "{lang}: input {} bytes, parse peak {peak} bytes ({ratio:.1}× the input), to_json peak {json_peak} ({} bytes of JSON)",
+            text.len(),
+            json.len()
+        );
+        assert!(ratio <= ceiling, "{lang}: parse peak {ratio:.1}× the input, above {ceiling}×");
+    }
+}
