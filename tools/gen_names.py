@@ -5,7 +5,9 @@ the given names, with enough attestations to be trusted.
 Source: PyPI package arabic-name-romanizer 0.2.0 (MIT), file resources/names.sqlite3, whose data come
 from Wikidata (CC0), the Algerian Name Transcription Corpus (CC0) and DziriNames (MIT).
 Keys are normalised as in the source (أ/إ/آ→ا, ى→ي, ة→ه). Persian and Urdu rows (IR, PK, AF) are left
-out, and so are names that are also common Arabic words (see COMMON).
+out, and so are names that are also common Arabic words (see COMMON). Those, and rare given names, are
+listed as "weak" (they count inside a name, never open one); "full" rows are Wikidata full names that
+open with a weak given name and have at least one word that is no common word.
 
 Usage:
     pip download --no-deps arabic-name-romanizer -d /tmp/names && cd /tmp/names && unzip -o *.whl
