@@ -314,7 +314,32 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
                 (Some(m), _) => {
                     let end = m.tokens.end;
-                    let c = self.add_known(&m);
+                    // a paper the dateline named after a place ("«الشرق الأوسط»") is that paper
+                    // wherever the body repeats it
+                    // (quoted, or after a press noun: "في الشرق الأوسط" stays the region)
+                    let quoted = i > self.lo
+                        && (self.w(i - 1) == "\""
+                            || matches!(self.w(i - 1), "صحيفة" | "جريدة" | "لصحيفة" | "لجريدة" | "موقع" | "مجلة"));
+                    let agency = if self.dateline_cands == 0 || !quoted || !matches!(m.value, Known::Place(_)) {
+                        None
+                    } else {
+                        let words = self.key_words(m.tokens.clone(), m.prefix, m.restored_article);
+                        self.cands[..self.dateline_cands]
+                            .iter()
+                            .find(|c| c.kind == EntityKind::Organization && c.words == words)
+                            .map(|c| c.key.clone())
+                    };
+                    let c = match agency {
+                        Some(key) => self.add(
+                            EntityKind::Organization,
+                            m.tokens.clone(),
+                            m.prefix,
+                            m.restored_article,
+                            Some(key),
+                            None,
+                        ),
+                        _ => self.add_known(&m),
+                    };
                     self.pair_parenthesis(c, end)
                 }
                 _ => i + 1,
@@ -660,6 +685,26 @@ mod tests {
         };
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn a_paper_named_after_a_place_stays_the_paper_in_the_body() {
+        let text = "القاهرة - «الشرق الأوسط» -\nوقال مصدر لـ«الشرق الأوسط» إن الوفد وصل إلى الشرق الأوسط.";
+        let doc = Doc::new(text, None);
+        let end = text.find('\n').unwrap();
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "القاهرة")],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "الشرق الأوسط")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let paper = es.iter().find(|e| e.kind == EntityKind::Organization).unwrap();
+        assert_eq!(paper.name, "الشرق الأوسط");
+        // the quoted repetition is the paper; the unquoted one is the region
+        assert_eq!(paper.mentions.len(), 2, "{es:#?}");
+        assert!(es.iter().any(|e| e.kind == EntityKind::Location && e.name == "الشرق الأوسط"), "{es:#?}");
     }
 
     #[test]
