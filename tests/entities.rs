@@ -371,6 +371,8 @@ fn geographic_features_keep_their_noun() {
         ("وتواصلت المعارك في ولايات كردفان الثلاث.", L, "كردفان", &["كردفان"], Some("SD")),
         ("ورست السفينة في البحر الأحمر قبالة السواحل.", L, "البحر الأحمر", &["البحر الأحمر"], None),
         ("Ships crossed the Black Sea on Monday.", L, "Black Sea", &["Black Sea"], None),
+        // a city from the GeoNames-derived list, with its country
+        ("وتظاهر المئات في مدينة الزقازيق أمس.", L, "الزقازيق", &["الزقازيق"], Some("EG")),
     ]);
     // common phrases with the same nouns are no places
     for text in [

@@ -89,6 +89,7 @@ pub(crate) struct Tables {
 
 const PLACES: &str = include_str!("data/places.tsv");
 const PLACES_EXTRA: &str = include_str!("data/places_extra.tsv");
+const PLACES_GEONAMES: &str = include_str!("data/places_geonames.tsv");
 const ORGS: &str = include_str!("data/orgs.tsv");
 const NAMES: &str = include_str!("data/names.tsv");
 const WORDS_AR: &str = include_str!("data/words_ar.tsv");
@@ -143,7 +144,7 @@ fn build() -> Tables {
     let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
-    for r in rows(PLACES).chain(rows(PLACES_EXTRA)) {
+    for r in rows(PLACES).chain(rows(PLACES_EXTRA)).chain(rows(PLACES_GEONAMES)) {
         let [code, typ, id, name] = r[..] else { continue };
         let idx = *place_index.entry(id).or_insert_with(|| {
             places.push(Place { code: (code != "-").then_some(code) });
