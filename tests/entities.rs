@@ -394,6 +394,8 @@ fn well_known_people_and_weak_given_names() {
     check(&[
         // a gazetteer name with no title before it
         ("ورحب كير ستارمر بالاتفاق الجديد.", P, "كير ستارمر", &["كير ستارمر"], None),
+        // a family name that is a nationality adjective
+        ("وأوضح المحلل السياسي هاني العراقي أن التصعيد متوقع.", P, "هاني العراقي", &["هاني العراقي"], None),
         // a spokesman named باسم
         ("وقال المتحدث باسم الوزارة باسم الخطيب إن الوفد وصل.", P, "باسم الخطيب", &["باسم الخطيب"], None),
         // a lone weak given name after a title, closed by a clause

@@ -467,6 +467,18 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
             && t.given_ar.contains(name_key(cx.w(j)).as_ref())
             && verbal_noun_shape(w)
             && closes_name(cx, k + 1);
+        // "هاني المصري أن": a nationality adjective right after a given name, closing it, is the
+        // family name (news put the nationality before the name)
+        let nisba_surname = k == j + 1
+            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
+            && written_definite(cx, k)
+            && t.demonyms_ar.contains_key(w)
+            && closes_name(cx, k + 1);
+        if nisba_surname {
+            words += 1;
+            last_word_end = k + 1;
+            break;
+        }
         if !name_like(cx, w) && !after_family && !ali && !foreign_surname {
             break;
         }
