@@ -516,6 +516,11 @@ fn english_names_with_hyphens_head_nouns_and_appositions() {
     );
     let e = find(&es, P, "Laura Bennett").unwrap_or_else(|| panic!("{es:#?}"));
     assert_eq!(e.mentions.len(), 2, "{es:#?}");
+    // "U.N. Mission in …" is the mission the acronym names
+    let es = entities("The U.N. Mission in South Sudan, known as UNMISS, has 17,000 troops.");
+    let orgs: Vec<&Entity> = es.iter().filter(|e| e.kind == O).collect();
+    assert_eq!(orgs.len(), 1, "{es:#?}");
+    assert_eq!(orgs[0].mentions.len(), 2, "{es:#?}");
     // a "-led" adjective is no part of a name
     let es = entities("The French-led Coastal Security mission ended.");
     assert!(es.iter().all(|e| !e.name.contains("led")), "{es:#?}");

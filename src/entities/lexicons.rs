@@ -164,6 +164,12 @@ fn build() -> Tables {
         // in title case ("Minusma").
         if name.chars().any(|c| c.is_ascii_lowercase()) {
             insert_cased(&mut known, name, Known::Org(idx));
+            // "United Nations Mission in South Sudan" is also written "U.N. Mission …", "UN Mission …"
+            if let Some(rest) = name.strip_prefix("United Nations ") {
+                for short in ["U.N.", "UN"] {
+                    known.insert(&format!("{short} {rest}"), Known::Org(idx));
+                }
+            }
         } else {
             known.insert(name, Known::Org(idx));
             if name.len() >= 5 && name.bytes().all(|b| b.is_ascii_uppercase()) {
