@@ -289,13 +289,16 @@ pub enum QuoteKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Speaker {
-    /// The speaker as written in the sentence (a name, a surname, or a role such as
-    /// "المتحدث باسم الخارجية").
+    /// The speaker's name as written (a full name or a surname), or a role such as
+    /// "المتحدث باسم الخارجية" when no name is given. For a continuation without a subject
+    /// ("وأضاف أن…") and for a bare title that refers back to someone named earlier ("وأضاف
+    /// الوزير"), it is that earlier name, and the title goes in `role`.
     pub text: String,
-    /// Where it is written; for a continuation without a subject ("وأضاف أن…") the span of the
-    /// speaker in the statement it continues.
+    /// Where `text` is written: in the statement's sentence, or for a continuation or a title
+    /// resolved to an earlier name, where that name is.
     pub span: Span,
-    /// Index into [`Article::entities`] of the entity the speaker refers to.
+    /// Index into [`Article::entities`] of the entity the speaker refers to; `None` when none
+    /// fits or when the entity extractor is turned off.
     pub entity: Option<usize>,
     /// The speaker's role or title when one is given ("وزير الخارجية").
     pub role: Option<String>,

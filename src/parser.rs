@@ -172,7 +172,11 @@ impl Parser {
             if ex.entities || ex.quotes { entities::extract(&doc, dateline.as_ref()) } else { Vec::new() };
         entities.extend(if ex.entities { values::extract(&doc, dateline.as_ref()) } else { Vec::new() });
         let resolutions = if ex.resolutions { resolutions::extract(&doc) } else { Vec::new() };
-        let quotes = if ex.quotes { quotes::extract(&doc, &entities) } else { Vec::new() };
+        let mut quotes = if ex.quotes { quotes::extract(&doc, &entities) } else { Vec::new() };
+        if !ex.entities {
+            // the entities were found for speaker resolution only: no index may point at them
+            quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(|s| s.entity = None);
+        }
         Ok(Article {
             schema: SCHEMA,
             language: doc.language,
@@ -224,6 +228,17 @@ mod tests {
         assert!(p.parse("abc").is_ok());
         let p = Parser::new();
         assert_eq!(p.parse_bytes(b"abc\xe2\x82").unwrap_err(), Error::InvalidUtf8 { offset: 3 });
+    }
+
+    #[test]
+    fn speaker_links_need_reported_entities() {
+        let text = "وقال الوزير الفرنسي جان لوك مارتان إن المحادثات ستستمر.";
+        let all = Parser::new().parse(text).unwrap();
+        assert!(all.quotes().iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_some())));
+        let p = Parser::builder().extractors(Extractors { entities: false, ..Extractors::all() }).build();
+        let a = p.parse(text).unwrap();
+        assert!(a.entities().is_empty() && !a.quotes().is_empty());
+        assert!(a.quotes().iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.entity.is_none())));
     }
 
     #[test]

@@ -55,12 +55,6 @@ fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-/// The news-agency lexicon (id = the agency's English short name), shared with the entity extractor.
-#[allow(dead_code)]
-pub(crate) fn agencies() -> &'static Lexicon<&'static str> {
-    &AGENCIES
-}
-
 /// Loads the dateline lexicons.
 pub(crate) fn warm() {
     LazyLock::force(&AGENCIES);

@@ -44,6 +44,25 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let head = t.heads_ar.longest_at(cx.doc, i)?;
     // A head may carry clitics ("بوزارة", "للجنة"); they stay outside the mention.
     let head_type = *head.value;
+    let head_stem = cx.w(i).get(head.prefix..).unwrap_or("");
+    let next_known_org = |k: usize| {
+        k < cx.hi && t.known.longest_at(cx.doc, k).is_some_and(|m| m.prefix == 0 && matches!(m.value, Known::Org(_)))
+    };
+    // "بتنظيم الانتخابات", "اتفاقية تنظيم الملاحة": تنظيم is a verbal noun unless a known group follows
+    if head_stem == "تنظيم" && !next_known_org(head.tokens.end) {
+        return None;
+    }
+    // "لتسهيل حركة العودة": a head governed by a verbal noun is a common noun
+    if i > cx.lo
+        && cx.same_para(i - 1, i)
+        && clitic_splits(cx.w(i - 1)).any(|r| {
+            cx.w(i - 1)[..r.prefix].contains(['ل', 'ب'])
+                && (verbal_noun_shape(&r.stem) || t.masdar_ar.contains(&*r.stem))
+        })
+        && !next_known_org(head.tokens.end)
+    {
+        return None;
+    }
     let mut j = head.tokens.end;
     let mut last_good = None;
     let mut code = None;
@@ -63,6 +82,16 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         {
             code = Some(c);
             last_good = Some(j + 1);
+            break;
+        }
+        // "المحكمة الابتدائية بتونس": a court or body of a city
+        if complements > 0
+            && matches!(head_type, Head::Body | Head::Definite | Head::Council)
+            && w.starts_with('ب')
+            && let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.prefix == 2 && m.tokens.end <= cx.hi)
+            && matches!(m.value, Known::Place(_))
+        {
+            last_good = Some(m.tokens.end);
             break;
         }
         // a known name: in construct ("بعثة الأمم المتحدة") or after لـ ("الجمعية العامة للأمم المتحدة")
@@ -109,6 +138,16 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         if t.stop_ar.contains(w) || t.speech_ar.contains(w) || !cx.is_ar(j) {
             break;
         }
+        // "مجلس القيادة الرئاسي الدكتور …": a title after the name opens a person
+        if complements > 0 && t.title_words_ar.contains(w) {
+            break;
+        }
+        // "وزارة التخطيط والتعاون الدولي", "منظمة العفو الدولية": the adjective closes the name
+        if complements > 0 && matches!(w, "الدولي" | "الدولية") && definite(cx.w(j - 1).trim_start_matches('و'))
+        {
+            last_good = Some(j + 1);
+            break;
+        }
         // "التابعة لـ…", "المعني بـ…"
         if matches!(w, "التابعة" | "التابع" | "المعني" | "المعنية" | "المعنيه") && complements > 0
         {
@@ -134,6 +173,17 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             code = Some(c);
             j += 1;
             last_good = Some(j);
+            // "الوكالة المغربية للطاقة المستدامة": a purpose phrase may follow the nationality
+            let purpose_next = complements == 0
+                && purpose_ok
+                && j < cx.hi
+                && cx.free(j)
+                && cx.same_para(j - 1, j)
+                && after_li(cx.w(j)).is_some_and(|r| definite(&r) && !t.org_stop_ar.contains(&r));
+            if purpose_next {
+                complements += 1;
+                continue;
+            }
             // a nationality adjective closes the name
             break;
         }
@@ -156,7 +206,11 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             && complements > 0
             && !t.org_stop_ar.contains(rest)
             && t.heads_ar.longest_at(cx.doc, j).is_none()
-            && (j + 1 >= cx.hi || cx.is_punct(j + 1) || definite(cx.w(j + 1)) || !cx.same_para(j, j + 1))
+            && (j + 1 >= cx.hi
+                || cx.is_punct(j + 1)
+                || definite(cx.w(j + 1))
+                || !cx.same_para(j, j + 1)
+                || t.stop_ar.contains(cx.w(j + 1)))
         {
             j += 1;
             last_good = Some(j);
@@ -223,6 +277,36 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         && t.weak_heads_ar.contains(&cx.w(head.tokens.start)[head.prefix..])
     {
         return None;
+    }
+    // "برنامج العقوبات الأمريكية", "برنامج المنح الدراسية الأوروبية": a weak head, a plural and a
+    // nationality make a description
+    if end - head.tokens.end >= 2
+        && code.is_some()
+        && (cx.w(head.tokens.end).ends_with("ات") || head_stem == "برنامج")
+        && t.weak_heads_ar.contains(&cx.w(head.tokens.start)[head.prefix..])
+    {
+        return None;
+    }
+    // "حركة الشاحنات", "تنظيم حركة المرور": movement of something, not a movement
+    if matches!(head_stem, "حركة" | "حركه")
+        && sole_org.is_none()
+        && (end - head.tokens.end == 1
+            && (cx.w(head.tokens.end).ends_with("ات") || cx.w(head.tokens.end).ends_with("ين"))
+            || i > cx.lo
+                && clitic_splits(cx.w(i - 1)).any(|r| verbal_noun_shape(&r.stem) || t.masdar_ar.contains(&*r.stem)))
+    {
+        return None;
+    }
+    // "للجنة العليا": لل + a noun that starts with ل and a definite adjective after it is the
+    // definite noun (اللجنة); the mention then reads the article back
+    if head.prefix > 0
+        && !head.restored_article
+        && cx.w(i).starts_with("لل")
+        && head_stem.starts_with('ل')
+        && head.tokens.end < end
+        && written_definite(cx, head.tokens.end)
+    {
+        return Some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: true, key: None, code });
     }
     if head_type == Head::Force && code.is_some() && end - head.tokens.end == 1 {
         // "القوات الروسية", "قوات روسية" are forces, not a named body
@@ -311,9 +395,25 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
         || t.head_words_ar.contains(w))
 }
 
+/// True when `w` is a known given name or surname; a weak given name ("سامي", "كريم") counts too,
+/// since every rule that asks has other evidence of a name (a title, a speech verb, a known name).
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
     let k = name_key(w);
+    cx.t.given_ar.contains(k.as_ref())
+        || cx.t.surname_ar.contains(k.as_ref())
+        || cx.t.weak_given_ar.contains(k.as_ref())
+}
+
+/// True when `w` is a known given name or surname (weak given names left out).
+fn strong_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
+    let k = name_key(w);
     cx.t.given_ar.contains(k.as_ref()) || cx.t.surname_ar.contains(k.as_ref())
+}
+
+/// A full name from the people gazetteer written at token `j` without clitics: its end.
+fn gazetteer_name(cx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
+    let m = cx.t.people.longest_at(cx.doc, j)?;
+    (m.prefix == 0 && m.tokens.end <= cx.hi && m.tokens.clone().all(|k| cx.free(k))).then_some(m.tokens.end)
 }
 
 /// Verbal nouns of the تفعيل pattern ("تقديم", "تعزيز", "تمديد"), which follow titles but are no names.
@@ -348,6 +448,10 @@ fn shaped_like_name(w: &str) -> bool {
 /// The words of a name starting at token `j`: (end token, words, how many are known names).
 fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize, usize)> {
     let t = cx.t;
+    if let Some(end) = gazetteer_name(cx, j) {
+        let n = end - j;
+        return Some((end, n, n));
+    }
     let mut k = j;
     let mut words = 0;
     let mut known = 0;
@@ -356,7 +460,26 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
         let w = cx.w(k);
         // "آل ثاني": after the family word any word is the name
         let after_family = k > j && cx.w(k - 1) == "ال";
-        if !name_like(cx, w) && !after_family {
+        // "عبدالله علي اليحيا": علي written with ي inside a name is the name, not the preposition
+        let ali = k > j && cx.orig(k) == "علي" && k + 1 < cx.hi && cx.is_ar(k + 1);
+        // "مراد تشليك أن": after a known given name a closing word shaped like a verbal noun is a surname
+        let foreign_surname = k == j + 1
+            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
+            && verbal_noun_shape(w)
+            && closes_name(cx, k + 1);
+        // "هاني المصري أن": a nationality adjective right after a given name, closing it, is the
+        // family name (news put the nationality before the name)
+        let nisba_surname = k == j + 1
+            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
+            && written_definite(cx, k)
+            && t.demonyms_ar.contains_key(w)
+            && closes_name(cx, k + 1);
+        if nisba_surname {
+            words += 1;
+            last_word_end = k + 1;
+            break;
+        }
+        if !name_like(cx, w) && !after_family && !ali && !foreign_surname {
             break;
         }
         if t.connectors_ar.contains(w) {
@@ -410,7 +533,7 @@ fn continues_name(w: &str, words: usize) -> bool {
     let n = w.chars().count();
     let clitic_article = ["بال", "لل", "وال"].iter().any(|p| w.starts_with(p));
     let future = n >= 4 && ["سي", "ست", "سن"].iter().any(|p| w.starts_with(p));
-    let accusative = words >= 2 && n >= 4 && w.ends_with('ا');
+    let accusative = words >= 2 && n >= 4 && w.ends_with('ا') && !w.starts_with("ال");
     let pronoun = words >= 2 && w.ends_with('ه');
     !(clitic_article || future || accusative || pronoun)
 }
@@ -469,6 +592,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
                 continue;
             }
             let w = cx.w(k);
+            // "المتحدث باسم الحكومة باسم العوادي": a second باسم is the given name
+            if w == "باسم" && (i..k).any(|x| cx.w(x).ends_with("باسم")) {
+                break;
+            }
             let role_word = written_definite(cx, k)
                 || t.demonyms_ar.contains_key(w)
                 || matches!(w, "باسم" | "لدى" | "لدي" | "في" | "فى" | "لشؤون" | "العام" | "الخاص" | "،" | ",")
@@ -476,7 +603,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
                 || (w.starts_with('ب') && definite(&w[2..]))
                 || t.role_nouns_ar.contains(w)
                 || w.strip_prefix('و').is_some_and(|r| definite(r) || t.masdar_ar.contains(r));
-            if !role_word || known_name(cx, w) && !definite(w) {
+            if !role_word || strong_name(cx, w) && !definite(w) {
                 break;
             }
             if code.is_none() {
@@ -491,8 +618,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         if let Some((end, words, known)) = name_at(cx, k, true) {
             // one unknown word: "الأمين العام غوتيريش في تقريره"
             let single = cx.w(k);
+            // a lone weak given name is also an adjective: "الأمين العام سعيد بالنتائج"
+            let strong = known > 0 && (words >= 2 || strong_name(cx, single) || closes_name(cx, end));
             let bare_ok = words >= 2
-                || known > 0
+                || strong
                 || clause_follows(cx, end)
                 || (single.chars().count() >= 4 && !single.ends_with('ه') && closes_name(cx, end));
             if bare_ok {
@@ -540,4 +669,207 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         return Some((i..end, None));
     }
     None
+}
+
+/// Complements that make a feature noun a common phrase, not a name: "سد الفجوة" (fill the gap),
+/// "قصر النظر", "مطار العاصمة", "ميناء الصيد".
+const FEATURE_NOT_NAMES: &[&str] = &[
+    "الفجوه",
+    "الفجوة",
+    "فجوة",
+    "العجز",
+    "عجز",
+    "النقص",
+    "نقص",
+    "الثغرات",
+    "الثغرة",
+    "ثغرات",
+    "الحاجة",
+    "حاجة",
+    "الاحتياجات",
+    "احتياجات",
+    "الفراغ",
+    "فراغ",
+    "الطريق",
+    "الذرائع",
+    "الباب",
+    "النظر",
+    "المدة",
+    "العاصمة",
+    "المدينة",
+    "الصيد",
+    "الحاويات",
+    "البلاد",
+    "البلد",
+    "المنطقة",
+    "العدل",
+    "الضيافة",
+    "الرئاسة",
+    "الثقافة",
+    "الرمال",
+    "الجليد",
+    "الدم",
+    "الدماء",
+    "الظما",
+    "الرمق",
+    "الشاطئ",
+];
+
+/// Adjectives and common words that follow a feature noun without naming it ("مخيم مؤقت", "معبر حدودي").
+const FEATURE_ADJECTIVES: &[&str] = &[
+    "كبير",
+    "صغير",
+    "جديد",
+    "قديم",
+    "مؤقت",
+    "اخر",
+    "ثان",
+    "ثاني",
+    "واحد",
+    "رييسي",
+    "رئيسي",
+    "حدودي",
+    "بري",
+    "بحري",
+    "جوي",
+    "دولي",
+    "مدني",
+    "عسكري",
+    "تجاري",
+    "مائي",
+    "ضخم",
+    "مكتظ",
+    "عشوائي",
+    "رسمي",
+    "مغلق",
+    "مفتوح",
+    "مهم",
+    "واسع",
+    "ثالث",
+    "اضافي",
+    "جاف",
+    "عميق",
+    "طويل",
+    "قريب",
+    "بعيد",
+    "مجاور",
+    "سري",
+    "شرعي",
+    "غير",
+    "اخري",
+    "امن",
+    "انساني",
+    "حيوي",
+    "استراتيجي",
+    "تاريخي",
+    "سياحي",
+    "طبيعي",
+    "ضيق",
+    "كامل",
+    "مزدحم",
+    "محاصر",
+    "مدمر",
+    "نهري",
+    "جبلي",
+    "صحراوي",
+    "اثري",
+    "ملكي",
+    "رئاسي",
+    "حكومي",
+    "خاص",
+    "عام",
+    "وحيد",
+    "اول",
+    "اخير",
+    "بديل",
+    "مشترك",
+    "ثابت",
+    "متنقل",
+    "عائم",
+    "شاهق",
+    "ضحل",
+    "هادئ",
+    "مزيف",
+    "سابق",
+    "حالي",
+    "محلي",
+    "اقليمي",
+];
+
+/// A named geographic feature or site whose noun is part of its name: "نهر الليطاني", "سد النهضة",
+/// "معبر رفح", "مخيم زمزم", "قصر بعبدا". Returns the tokens (the noun included) and the clitic bytes
+/// of the noun left out.
+pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let t = cx.t;
+    let head = t.feature_heads_ar.longest_at(cx.doc, i)?;
+    if head.restored_article || head.tokens.len() != 1 {
+        return None;
+    }
+    let j = head.tokens.end;
+    if j >= cx.hi || !cx.free(j) || !cx.is_ar(j) || !cx.same_para(i, j) {
+        return None;
+    }
+    // a known place after the noun: "معبر رفح", "مطار بيروت", "جبل لبنان"; a one-word
+    // organisation there is a place's name too ("ميناء الفاو")
+    if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi) {
+        let place = matches!(m.value, Known::Place(_)) || (m.tokens.len() == 1 && written_definite(cx, j));
+        return place.then_some((i..m.tokens.end, head.prefix));
+    }
+    let w = cx.w(j);
+    let direction = matches!(w, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "شمالي" | "جنوبي" | "شرقي" | "غربي");
+    // "مطار الملكة علياء الدولي", "مطار الملك خالد": a royal title and a name
+    if matches!(w, "الملك" | "الملكة" | "الامير" | "الاميرة" | "السلطان" | "الشيخ")
+        && let Some((end, _, _)) = name_at(cx, j + 1, true)
+    {
+        let intl = end < cx.hi && cx.free(end) && cx.same_para(end - 1, end) && cx.w(end) == "الدولي";
+        return Some((i..if intl { end + 1 } else { end }, head.prefix));
+    }
+    // "مخيم أبو شوك": a connector and the name after it
+    if t.connectors_ar.contains(w) {
+        let k = j + 1;
+        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like(cx, cx.w(k));
+        return ok.then_some((i..k + 1, head.prefix));
+    }
+    if direction
+        || !name_like(cx, w)
+        || t.org_stop_ar.contains(w)
+        || FEATURE_NOT_NAMES.contains(&w)
+        || FEATURE_ADJECTIVES.contains(&w)
+        || t.masdar_ar.contains(w)
+        || ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| w.starts_with(p))
+    {
+        return None;
+    }
+    if written_definite(cx, j) {
+        // "مخيم اللاجئين", "سد التمويل": plural and verbal nouns are no names
+        let bare = &w[4..];
+        if w.ends_with("ين") || w.ends_with("ون") || verbal_noun_shape(bare) || t.masdar_ar.contains(bare) {
+            return None;
+        }
+        return Some((i..j + 1, head.prefix));
+    }
+    // named after a person: "مطار رفيق الحريري الدولي"
+    if cx.t.given_ar.contains(name_key(w).as_ref())
+        && let Some((end, words, _)) = name_at(cx, j, true)
+        && words >= 2
+    {
+        let intl = end < cx.hi && cx.free(end) && cx.same_para(end - 1, end) && cx.w(end) == "الدولي";
+        return Some((i..if intl { end + 1 } else { end }, head.prefix));
+    }
+    // an indefinite name: not a verb ("مخيم يضم"), not a feminine or plural common noun
+    let n = w.chars().count();
+    let verb = w.starts_with(['ي', 'ت']) && n <= 5 && !known_name(cx, w);
+    if verb || n < 3 || w.ends_with('ة') || w.ends_with("ات") || w.starts_with('و') || verbal_noun_shape(w) {
+        return None;
+    }
+    let k = j + 1;
+    if (PLACE_COMPOUND.contains(&w) || t.connectors_ar.contains(cx.w(j)))
+        && k < cx.hi
+        && cx.free(k)
+        && cx.is_ar(k)
+        && name_like(cx, cx.w(k))
+    {
+        return Some((i..k + 1, head.prefix));
+    }
+    Some((i..k, head.prefix))
 }

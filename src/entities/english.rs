@@ -12,6 +12,10 @@ const INNER: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "vo
 const ABBREVIATED_TITLES: &[&str] =
     &["Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Lt", "Col", "Capt", "Sgt"];
 
+/// Lower-case words after a hyphen that make an adjective, not a name ("Kenyan-led").
+const HYPHEN_SUFFIXES: &[&str] =
+    &["led", "based", "run", "born", "backed", "owned", "style", "era", "year", "day", "made", "held", "wide"];
+
 /// Days and months: "on Thursday" does not continue a name.
 const CALENDAR: &[&str] = &[
     "Monday",
@@ -77,6 +81,22 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
         {
             k += 1;
             continue;
+        }
+        // a hyphenated given name with a lower-case second part: "Hwang Joon-kook" (not "Kenyan-led")
+        if k > i + 1
+            && w == "-"
+            && k + 1 < cx.hi
+            && cx.is_word(k + 1)
+            && !capitalised(cx.w(k + 1))
+            && cx.w(k + 1).chars().count() <= 5
+            && !HYPHEN_SUFFIXES.contains(&cx.w(k + 1))
+            && cx.toks[k].orig.start == cx.toks[k - 1].orig.end
+            && cx.toks[k + 1].orig.start == cx.toks[k].orig.end
+            && (k + 2 >= cx.hi || !capitalised(cx.w(k + 2)))
+        {
+            k += 2;
+            end = k;
+            break;
         }
         break;
     }
@@ -152,22 +172,31 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         None => (None, i),
     };
     let (start, _, _) = strip_lead(cx, body, end);
+    let last = cx.w(end - 1);
+    // "Foreign Ministry": a capitalised stop word before a head noun belongs to the name
+    let start = if start != body
+        && cx.t.org_tail_en.contains(last)
+        && (body..start).all(|k| {
+            capitalised(cx.w(k))
+                && !matches!(cx.w(k), "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their")
+                && cx.t.titles_en.longest_at(cx.doc, k).is_none()
+                && cx.t.demonyms_en.longest_at(cx.doc, k).is_none()
+        }) {
+        body
+    } else {
+        start
+    };
     if start != body || end - start < 2 {
         return None;
     }
-    let last = cx.w(end - 1);
     let first = cx.w(start);
     // a head word inside the name before its complement: "United Nations Mission in South Sudan"
     let inner_tail = (start + 1..end - 1)
         .any(|k| cx.t.org_tail_en.contains(cx.w(k)) && matches!(cx.w(k + 1), "of" | "for" | "in" | "on"));
-    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail).then_some(Proposal {
-        kind: EntityKind::Organization,
-        end,
-        prefix: 0,
-        restored: false,
-        key: None,
-        code,
-    })
+    // a name before a lower-case mission noun: "the Multinational Security Support mission"
+    let noun_after = end < cx.hi && matches!(cx.w(end), "mission" | "force") && end - start >= 2;
+    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail || noun_after)
+        .then_some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: false, key: None, code })
 }
 
 /// A person starting at token `i` (or a title before one).
@@ -197,8 +226,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     // Griffiths, the U.N. special envoy, …"
     let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);
     let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
-    let title_before =
-        start > cx.lo + 1 && cx.w(start - 1) == "," && (start.saturating_sub(6).max(cx.lo)..start - 1).any(is_title);
+    // the title may come before an organisation: "The head of the World Food Programme, Cindy McCain"
+    let title_before = start > cx.lo + 1
+        && cx.w(start - 1) == ","
+        && (start.saturating_sub(10).max(cx.lo)..start - 1)
+            .rev()
+            .take_while(|&k| !matches!(cx.w(k), "." | "," | ";" | "\"") && cx.same_para(k, start))
+            .any(is_title);
     let title_after = end + 1 < cx.hi && cx.w(end) == "," && {
         let from = if matches!(cx.w(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };
         (from..(from + 9).min(cx.hi)).take_while(|&k| cx.w(k) != ",").any(is_title)

@@ -78,14 +78,23 @@ pub(crate) struct Tables {
     pub given_ar: HashSet<String>,
     pub surname_ar: HashSet<String>,
     pub given_en: HashSet<&'static str>,
+    /// Given names that are also common words or rare ("سامي", "كريم", "أمل"), keyed like `given_ar`:
+    /// they count inside a name but never open one alone.
+    pub weak_given_ar: HashSet<String>,
+    /// Full names of people (well-known public figures; names opening with a weak given name).
+    pub people: Lexicon<()>,
+    /// Nouns that are part of a geographic feature's name ("نهر النيل", "معبر رفح", "مخيم زمزم").
+    pub feature_heads_ar: Lexicon<()>,
 }
 
 const PLACES: &str = include_str!("data/places.tsv");
 const PLACES_EXTRA: &str = include_str!("data/places_extra.tsv");
+const PLACES_GEONAMES: &str = include_str!("data/places_geonames.tsv");
 const ORGS: &str = include_str!("data/orgs.tsv");
 const NAMES: &str = include_str!("data/names.tsv");
 const WORDS_AR: &str = include_str!("data/words_ar.tsv");
 const WORDS_EN: &str = include_str!("data/words_en.tsv");
+const PEOPLE: &str = include_str!("data/people.tsv");
 
 /// The shared tables.
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(build);
@@ -135,7 +144,7 @@ fn build() -> Tables {
     let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
-    for r in rows(PLACES).chain(rows(PLACES_EXTRA)) {
+    for r in rows(PLACES).chain(rows(PLACES_EXTRA)).chain(rows(PLACES_GEONAMES)) {
         let [code, typ, id, name] = r[..] else { continue };
         let idx = *place_index.entry(id).or_insert_with(|| {
             places.push(Place { code: (code != "-").then_some(code) });
@@ -155,6 +164,12 @@ fn build() -> Tables {
         // in title case ("Minusma").
         if name.chars().any(|c| c.is_ascii_lowercase()) {
             insert_cased(&mut known, name, Known::Org(idx));
+            // "United Nations Mission in South Sudan" is also written "U.N. Mission …", "UN Mission …"
+            if let Some(rest) = name.strip_prefix("United Nations ") {
+                for short in ["U.N.", "UN"] {
+                    known.insert(&format!("{short} {rest}"), Known::Org(idx));
+                }
+            }
         } else {
             known.insert(name, Known::Org(idx));
             if name.len() >= 5 && name.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -191,6 +206,9 @@ fn build() -> Tables {
         given_ar: HashSet::default(),
         surname_ar: HashSet::default(),
         given_en: HashSet::default(),
+        weak_given_ar: HashSet::default(),
+        people: Lexicon::new(false),
+        feature_heads_ar: Lexicon::new(false),
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {
@@ -240,6 +258,7 @@ fn build() -> Tables {
                 t.masdar_ar.insert(word);
             }
             "placehead" => t.place_heads_ar.insert(r[1], ()),
+            "featurehead" => t.feature_heads_ar.insert(r[1], ()),
             "weakhead" => {
                 t.weak_heads_ar.insert(word);
             }
@@ -283,6 +302,10 @@ fn build() -> Tables {
     for r in rows(NAMES) {
         match r[..] {
             ["given", n] => {
+                // "عبد الله" is also written "عبدالله"
+                if let Some(rest) = n.strip_prefix("عبد ") {
+                    t.given_ar.insert(format!("عبد{rest}"));
+                }
                 t.given_ar.insert(n.to_string());
             }
             ["surname", n] => {
@@ -291,10 +314,39 @@ fn build() -> Tables {
             ["latin", n] => {
                 t.given_en.insert(n);
             }
+            ["weak", n] => {
+                t.weak_given_ar.insert(n.to_string());
+            }
+            ["full", n] => insert_name_key(&mut t.people, n),
+            _ => {}
+        }
+    }
+    for r in rows(PEOPLE) {
+        match r[..] {
+            ["given", n] => {
+                t.given_ar.insert(name_key(&normalize(n)).into_owned());
+            }
+            ["person", n] => t.people.insert(n, ()),
             _ => {}
         }
     }
     t
+}
+
+/// Inserts a name keyed with ة folded to ه (as the name lists are) in both spellings of a final ه,
+/// "سلامه" and "سلامة" (never in "الله").
+fn insert_name_key(lex: &mut Lexicon<()>, key: &str) {
+    lex.insert(key, ());
+    if key.split(' ').any(|w| w.ends_with('ه') && !w.ends_with("الله")) {
+        let folded: Vec<String> = key
+            .split(' ')
+            .map(|w| match w.strip_suffix('ه') {
+                Some(stem) if !w.ends_with("الله") => format!("{stem}ة"),
+                _ => w.to_string(),
+            })
+            .collect();
+        lex.insert(&folded.join(" "), ());
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //!
 //! How it works, in passes over the body tokens (the dateline's tokens are left to the dateline,
 //! whose places, reporters and agencies become mentions as they are):
+//! 0. **Geographic features** named with their noun ("نهر الليطاني", "معبر رفح", "مخيم زمزم"),
+//!    before the lexicons would take the place inside them.
 //! 1. **Lexicons** ([`lexicons`]): countries, cities and regions (CLDR plus a hand-written
 //!    supplement) and organisations (the UN system, regional bodies, armed groups, agencies), matched
 //!    longest-first and clitic-aware, with context checks for names that are also common words.
@@ -13,7 +15,8 @@
 //!    ("… برس"). A long form followed by an acronym in parentheses is paired with it.
 //! 3. **Places no lexicon holds**, after a place noun ("بلدة بيت حانون") or before one ("Kandahar
 //!    province").
-//! 4. **People**: names after titles and roles (the nationality in the title gives the person's
+//! 4. **People**: full names of a gazetteer (well-known public figures; names opening with a given
+//!    name that is also a common word), names after titles and roles (the nationality in the title gives the person's
 //!    code), after speech verbs, names that open with a known given name, capitalised sequences
 //!    in English; then dateline names and surnames repeated in the body.
 //! 5. **Coreference** ([`build`]): one entity per referent: lexicon identities, a surname or partial
@@ -46,6 +49,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
     if let Some(d) = dateline {
         cx.add_dateline(d);
     }
+    cx.features();
     cx.known_and_orgs();
     cx.places();
     cx.people();
@@ -254,8 +258,12 @@ impl<'d, 't> Ctx<'d, 't> {
                     .filter(|t| t.kind != TokenKind::Punct)
                     .map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()]).into_owned())
                     .collect();
-                let (kind, key, code) = match hit {
-                    Some(h) => self.known_info(*h.value),
+                let (kind, key, code) = match hit.map(|h| self.known_info(*h.value)) {
+                    // a paper named after a place ("«الشرق الأوسط»") is the agency the dateline says
+                    Some((EntityKind::Location, ..)) if kind == EntityKind::Organization => {
+                        (kind, Key::Name(words.clone()), None)
+                    }
+                    Some(info) => info,
                     None => (kind, Key::Name(words.clone()), None),
                 };
                 let range = m.span.range();
@@ -306,12 +314,61 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
                 (Some(m), _) => {
                     let end = m.tokens.end;
-                    let c = self.add_known(&m);
+                    // a paper the dateline named after a place ("«الشرق الأوسط»") is that paper
+                    // wherever the body repeats it
+                    // (quoted, or after a press noun: "في الشرق الأوسط" stays the region)
+                    let quoted = i > self.lo
+                        && (self.w(i - 1) == "\""
+                            || matches!(self.w(i - 1), "صحيفة" | "جريدة" | "لصحيفة" | "لجريدة" | "موقع" | "مجلة"));
+                    let agency = if self.dateline_cands == 0 || !quoted || !matches!(m.value, Known::Place(_)) {
+                        None
+                    } else {
+                        let words = self.key_words(m.tokens.clone(), m.prefix, m.restored_article);
+                        self.cands[..self.dateline_cands]
+                            .iter()
+                            .find(|c| c.kind == EntityKind::Organization && c.words == words)
+                            .map(|c| c.key.clone())
+                    };
+                    let c = match agency {
+                        Some(key) => self.add(
+                            EntityKind::Organization,
+                            m.tokens.clone(),
+                            m.prefix,
+                            m.restored_article,
+                            Some(key),
+                            None,
+                        ),
+                        _ => self.add_known(&m),
+                    };
                     self.pair_parenthesis(c, end)
                 }
                 _ => i + 1,
             };
             i = next.max(i + 1);
+        }
+    }
+
+    /// Geographic features and sites named with their noun ("نهر الليطاني", "معبر رفح"), before the
+    /// lexicons would take the place inside them.
+    fn features(&mut self) {
+        let mut i = self.lo;
+        while i < self.hi {
+            let is_known_place = || {
+                self.t
+                    .known
+                    .longest_at(self.doc, i)
+                    .is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2)
+            };
+            let found =
+                if self.free(i) && self.is_ar(i) && !is_known_place() { arabic::feature_at(self, i) } else { None };
+            i = match found {
+                Some((r, prefix)) => {
+                    let end = r.end;
+                    self.add(EntityKind::Location, r, prefix, false, None, None);
+                    end
+                }
+                None => i + 1,
+            };
         }
     }
 
@@ -412,6 +469,18 @@ impl<'d, 't> Ctx<'d, 't> {
         while i < self.hi {
             if !self.free(i) || self.is_punct(i) {
                 i += 1;
+                continue;
+            }
+            // a full name from the people gazetteer, with or without clitics ("ودونالد ترامب")
+            if let Some(m) = self
+                .t
+                .people
+                .longest_at(self.doc, i)
+                .filter(|m| m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.free(k)))
+            {
+                let end = m.tokens.end;
+                self.add(EntityKind::Person, m.tokens.clone(), m.prefix, m.restored_article, None, None);
+                i = end;
                 continue;
             }
             let found = if self.is_ar(i) { arabic::person_at(self, i) } else { english::person_at(self, i) };
@@ -521,7 +590,8 @@ pub(super) struct Proposal {
 /// True when a normalised word is a known given name (Arabic script or Latin).
 pub(crate) fn is_given_name(word: &str) -> bool {
     let t = &*lexicons::TABLES;
-    t.given_ar.contains(lexicons::name_key(word).as_ref()) || t.given_en.contains(word)
+    let key = lexicons::name_key(word);
+    t.given_ar.contains(key.as_ref()) || t.weak_given_ar.contains(key.as_ref()) || t.given_en.contains(word)
 }
 
 /// True when tokens `r` of the document name a known place (country, city, region), read
@@ -615,6 +685,26 @@ mod tests {
         };
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn a_paper_named_after_a_place_stays_the_paper_in_the_body() {
+        let text = "القاهرة - «الشرق الأوسط» -\nوقال مصدر لـ«الشرق الأوسط» إن الوفد وصل إلى الشرق الأوسط.";
+        let doc = Doc::new(text, None);
+        let end = text.find('\n').unwrap();
+        let dateline = Dateline {
+            span: doc.span(0..end),
+            locations: vec![mention(&doc, text, "القاهرة")],
+            authors: vec![],
+            agencies: vec![mention(&doc, text, "الشرق الأوسط")],
+            date: None,
+        };
+        let es = extract(&doc, Some(&dateline));
+        let paper = es.iter().find(|e| e.kind == EntityKind::Organization).unwrap();
+        assert_eq!(paper.name, "الشرق الأوسط");
+        // the quoted repetition is the paper; the unquoted one is the region
+        assert_eq!(paper.mentions.len(), 2, "{es:#?}");
+        assert!(es.iter().any(|e| e.kind == EntityKind::Location && e.name == "الشرق الأوسط"), "{es:#?}");
     }
 
     #[test]

@@ -85,6 +85,13 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
                 }
                 '›' if top == Some(Close::SingleGuillemet) => close_top(&mut stack, 3),
                 '“' if top == Some(Close::LowCurly) => close_top(&mut stack, 3),
+                // Reversed marks (”…“), as some right-to-left sites have them.
+                '“' if top == Some(Close::Curly)
+                    && stack.last().is_some_and(|o| o.mark == "”")
+                    && !prev.is_some_and(char::is_whitespace) =>
+                {
+                    close_top(&mut stack, 3)
+                }
                 '“' => stack.push(Open { close: Close::Curly, at, len: 3, mark: "“" }),
                 '”' if matches!(top, Some(Close::Curly | Close::LowCurly)) => close_top(&mut stack, 3),
                 '”' if is_word_char(next) && !is_word_char(prev) => {
@@ -148,8 +155,9 @@ mod tests {
     fn every_mark() {
         assert_eq!(quoted("قال «نعم» و“لا” و\"ربما\""), vec![("نعم", 0), ("لا", 0), ("ربما", 0)]);
         assert_eq!(quoted("Er sagte „ja“ und ‹nein›."), vec![("ja", 0), ("nein", 0)]);
-        assert_eq!(quoted("He said ''fine'' and 'yes' to Ukraine's plan."), vec![("fine", 0), ("yes", 0)]);
-        assert_eq!(quoted("She said ‘no’ to Egypt’s bid."), vec![("no", 0)]);
+        assert_eq!(quoted("He said ''fine'' and 'yes' to Norway's plan."), vec![("fine", 0), ("yes", 0)]);
+        assert_eq!(quoted("She said ‘no’ to Chile’s bid."), vec![("no", 0)]);
+        assert_eq!(quoted("وقال ”لن نتراجع“ ثم غادر."), vec![("لن نتراجع", 0)]);
     }
 
     #[test]

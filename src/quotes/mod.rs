@@ -11,17 +11,26 @@
 //! 3. speakers are linked to the entities, and a bare title ("الوزير", "المجلس") is resolved to
 //!    the named person or body it refers back to.
 //!
+//! Statements are then put in document order; one whose content overlaps an earlier one's is
+//! dropped, statements without a speaker or spoken by a document ("القرار") are dropped, and a
+//! title line yields only quotations, not reported speech.
+//!
+//! Layout: `lexicon` loads the cue table (`cues.tsv`) and the closed word classes (`words.tsv`);
+//! `marks` pairs quotation marks; `speaker` reads, splits, resolves and links speakers; this
+//! module finds cues, complements and contents and assembles the [`Quote`]s.
+//!
 //! [`Lexicon`]: crate::text::Lexicon
 
 mod lexicon;
 mod marks;
 mod speaker;
 
-use crate::model::{Cue, Entity, Language, Quote, QuoteKind, Speaker};
+use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker};
 use crate::text::{Doc, Token, TokenKind};
 use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
 use speaker::Spk;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Loads the speech-verb lexicon and word classes.
@@ -60,6 +69,12 @@ struct Frame {
     speaker: Spk,
 }
 
+/// What reading one cue gives: the speaker it names or continues (kept for the participles and
+/// continuations after it) and the statement, if the cue has one; `None` when the cue is not a
+/// speech cue here at all.
+type Outcome = Option<(Option<Spk>, Option<Found>)>;
+
+/// One article under analysis: its tokens, sentences, quotations and cue hits.
 pub(super) struct Ctx<'d, 't> {
     doc: &'d Doc<'t>,
     ents: &'d [Entity],
@@ -70,7 +85,17 @@ pub(super) struct Ctx<'d, 't> {
     sent_of: Vec<usize>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
+    /// Top-level quotations by the byte where they open and the byte where they close.
+    open_at: HashMap<usize, usize>,
+    close_at: HashMap<usize, usize>,
+    /// Top-level quotations' inner ranges, sorted and disjoint.
+    top: Vec<Range<usize>>,
     en: bool,
+    /// Mentions of people and organisations: (byte range, entity index, is a person), sorted by
+    /// start, for lookups by position.
+    mentions: Vec<(Range<usize>, usize, bool)>,
+    /// Per entity, its name and mention texts folded for comparison (people and organisations).
+    folded: Vec<Vec<String>>,
     /// Cue hits by start token.
     hits: Vec<Option<Hit<'static>>>,
 }
@@ -87,9 +112,50 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
+        let mut open_at = HashMap::new();
+        let mut close_at = HashMap::new();
+        let mut top = Vec::new();
+        for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
+            open_at.insert(r.outer.start, i);
+            close_at.insert(r.outer.end, i);
+            top.push(r.inner.clone());
+        }
         let en = doc.language == Language::English;
-        let mut cx =
-            Ctx { doc, ents, norm: doc.normalized(), toks, body, sent_of, sent_toks, regions, en, hits: Vec::new() };
+        let norm = doc.normalized();
+        let mut mentions: Vec<(Range<usize>, usize, bool)> = Vec::new();
+        let mut folded = Vec::with_capacity(ents.len());
+        for (i, e) in ents.iter().enumerate() {
+            let speaking = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
+            let mut names = Vec::new();
+            if speaking {
+                for m in &e.mentions {
+                    mentions.push((m.span.range(), i, e.kind == EntityKind::Person));
+                }
+                names.push(speaker::fold(&e.name));
+                names.extend(e.mentions.iter().map(|m| speaker::fold(&m.text)));
+                names.sort();
+                names.dedup();
+            }
+            folded.push(names);
+        }
+        mentions.sort_by_key(|m| m.0.start);
+        let mut cx = Ctx {
+            doc,
+            ents,
+            norm,
+            toks,
+            body,
+            sent_of,
+            sent_toks,
+            regions,
+            open_at,
+            close_at,
+            top,
+            en,
+            mentions,
+            folded,
+            hits: Vec::new(),
+        };
         cx.hits = cx.find_hits();
         cx
     }
@@ -124,20 +190,23 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The top-level quotation whose opening mark is token `k`.
     fn opens(&self, k: usize) -> Option<&Region> {
-        let start = self.toks.get(k)?.orig.start;
-        self.regions.iter().find(|r| r.depth == 0 && r.outer.start == start)
+        let t = self.toks.get(k)?;
+        (t.kind == TokenKind::Punct).then_some(())?;
+        self.open_at.get(&t.orig.start).map(|&i| &self.regions[i])
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
-        let end = self.toks.get(k)?.orig.end;
-        self.regions.iter().find(|r| r.depth == 0 && r.outer.end == end && r.outer.start < self.toks[k].orig.start)
+        let t = self.toks.get(k)?;
+        (t.kind == TokenKind::Punct).then_some(())?;
+        self.close_at.get(&t.orig.end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig.start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
         let t = &self.toks[k].orig;
-        self.regions.iter().any(|r| r.inner.start <= t.start && t.end <= r.inner.end)
+        let i = self.top.partition_point(|r| r.end < t.end);
+        self.top.get(i).is_some_and(|r| r.start <= t.start && t.end <= r.end)
     }
 
     fn words_in(&self, r: &Range<usize>) -> usize {
@@ -165,7 +234,17 @@ impl<'d, 't> Ctx<'d, 't> {
             {
                 let w = self.w(k);
                 let prefix_ok = w[..m.prefix].chars().all(|c| c == 'و' || c == 'ف');
-                if prefix_ok && !self.quoted(k) {
+                // The verb رأى is written with ى; once folded it reads like the noun رأي.
+                let noun = m.value.lemma == "رأى"
+                    && w.ends_with("راي")
+                    && !self.doc.text()[self.toks[k].orig.clone()].ends_with('ى');
+                // "طلب عدم الكشف عن اسمه" asks for anonymity; it reports nothing.
+                let anonymity = self.w(m.tokens.end) == "عدم";
+                // English verbs are lower case; "Said" is a name ("Edward Said").
+                let name = self.en && w.starts_with(char::is_uppercase) && m.value.class != Class::According;
+                // "so-called", "well-said": part of a compound word.
+                let name = name || (self.en && k > 0 && self.w(k - 1) == "-");
+                if prefix_ok && !noun && !anonymity && !name && !self.quoted(k) {
                     let end = m.tokens.end;
                     hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;
@@ -195,8 +274,13 @@ impl<'d, 't> Ctx<'d, 't> {
                 }
                 continue;
             };
+            let nested = statement.is_none()
+                && found.last().is_some_and(|f| {
+                    f.content.start < self.toks[k].orig.start && self.toks[k].orig.start < f.content.end
+                });
             if let Some(sp) = speaker.clone()
                 && !hit.form.participle
+                && !nested
             {
                 frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: sp });
             }
@@ -208,13 +292,15 @@ impl<'d, 't> Ctx<'d, 't> {
         self.unclaimed_quotes(&mut found);
         found.sort_by_key(|f| f.content.start);
         let mut out: Vec<Found> = Vec::new();
+        let mut max_end = 0;
         for f in found {
             if f.content.is_empty() {
                 continue;
             }
             if let Some(cue) = &f.cue
                 && self.hit(self.doc.token_at_or_after(cue.start)).is_some_and(|h| self.opens_statement(h))
-                && let Some(o) = out.iter_mut().find(|o| o.content.start < cue.start && cue.start < o.content.end)
+                && let Some(o) =
+                    out.iter_mut().rev().take(8).find(|o| o.content.start < cue.start && cue.start < o.content.end)
             {
                 // A cue inside an earlier content ends that content.
                 let cut = trim(self.doc.text(), o.content.start..cue.start);
@@ -222,19 +308,36 @@ impl<'d, 't> Ctx<'d, 't> {
                 if self.words_in(&cut) >= 2 {
                     o.content = cut;
                 }
+                max_end = out.iter().map(|o| o.content.end).max().unwrap_or(0);
             }
-            if out.iter().any(|o| o.content.start < f.content.end && f.content.start < o.content.end) {
+            if max_end > f.content.start {
                 continue;
             }
+            max_end = max_end.max(f.content.end);
             out.push(f);
         }
-        out.into_iter().filter(|f| f.speaker.as_ref().is_some_and(|s| !s.document)).map(|f| self.to_quote(f)).collect()
+        let headline = self.headline();
+        out.into_iter()
+            .filter(|f| f.speaker.as_ref().is_some_and(|s| !s.document))
+            .filter(|f| {
+                !(f.kind == QuoteKind::Indirect && headline.as_ref().is_some_and(|h| h.contains(&f.content.start)))
+            })
+            .map(|f| self.to_quote(f))
+            .collect()
+    }
+
+    /// The title line: a short first paragraph without closing punctuation, followed by more.
+    fn headline(&self) -> Option<Range<usize>> {
+        let [first, _, ..] = self.doc.paragraphs.as_slice() else { return None };
+        let line = self.doc.text()[first.clone()].trim_end();
+        let closed = line.ends_with(['.', '!', '?', '؟', '»', '”', '"', ':']);
+        (!closed && self.words_in(first) <= 25).then(|| first.clone())
     }
 
     fn to_quote(&self, f: Found) -> Quote {
         let doc = self.doc;
         let speaker = f.speaker.map(|s| {
-            let entity = s.entity.or_else(|| speaker::link(self.ents, &s, doc.text()));
+            let entity = s.entity.or_else(|| self.link(&s));
             Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
         });
         let cue = f.cue.map(|r| {
@@ -254,7 +357,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// far, else the last speaker whose gender agrees.
     fn continued(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
         let s = self.sent_of[k];
-        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+        if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
         let recent: Vec<&Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
@@ -288,15 +391,33 @@ impl<'d, 't> Ctx<'d, 't> {
     /// document) the last one of the two sentences before.
     fn participle_speaker(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
         let s = self.sent_of[k];
-        if let Some(f) = frames.iter().rev().find(|f| f.sentence == s && f.tok < k) {
+        if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
         let sstart = self.sent_start(k);
         if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
             return None;
         }
-        let recent: Vec<Frame> =
-            frames.iter().filter(|f| f.tok < k && f.sentence.saturating_add(2) >= s).cloned().collect();
+        // "وبرر المندوب الروسي امتناع بلاده بالقول إن …": the subject of the verb opening the
+        // sentence, when it is a name or a title.
+        if !self.en && k > sstart + 1 && self.w(sstart).starts_with(['و', 'ف']) {
+            let form = CueForm { lemma: String::new(), class: Class::Say, feminine, participle: false };
+            if let Some((sp, _)) = self.speaker_after(sstart + 1, &form)
+                && !sp.document
+                && sp.toks.end <= k
+                && (sp.named || is(self.w(sp.toks.start), Word::Title) || is(self.w(sp.toks.start), Word::Noun))
+            {
+                return Some(self.resolve(sp, k, frames));
+            }
+        }
+        let mut recent: Vec<Frame> = frames
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence.saturating_add(2) >= s)
+            .filter(|f| f.tok < k)
+            .cloned()
+            .collect();
+        recent.reverse();
         self.continued(k, feminine, &recent)
     }
 
@@ -313,7 +434,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 && self.opens_statement(h)
             {
                 let mut e = k;
-                while e > start && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "while"))
+                while e > start
+                    && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "but" | "while"))
                 {
                     e -= 1;
                 }
@@ -334,7 +456,7 @@ impl<'d, 't> Ctx<'d, 't> {
             return true;
         }
         let mut p = k;
-        while p > 0 && matches!(self.w(p - 1), "كما" | "and") {
+        while p > 0 && matches!(self.w(p - 1), "كما" | "and" | "but") {
             p -= 1;
         }
         let conj = !self.en && self.w(k).starts_with(['و', 'ف']) && !self.w(k).starts_with(h.form.lemma.as_str());
@@ -385,13 +507,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     fn setting(&self, r: Range<usize>) -> Option<Range<usize>> {
         let (mut a, mut b) = (r.start, r.end);
-        while a < b && (self.is_punct(a) || is_exact(self.w(a), Word::Func) && !is(self.w(a + 1), Word::Setting)) {
-            if self.w(a) == "في" || self.w(a) == "in" {
-                break;
-            }
+        while a < b && self.is_punct(a) && self.opens(a).is_none() {
             a += 1;
         }
-        while b > a && (self.is_punct(b - 1) || is_exact(self.w(b - 1), Word::Func)) {
+        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {
             b -= 1;
         }
         (b > a && (b - a) <= 40).then(|| self.toks[a].orig.start..self.toks[b - 1].orig.end)
@@ -399,8 +518,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ Arabic
 
-    #[allow(clippy::type_complexity)]
-    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -433,7 +551,9 @@ impl<'d, 't> Ctx<'d, 't> {
         if speaker.as_ref().is_some_and(|s| s.document) {
             return None;
         }
-        let speaker = speaker.map(|s| self.resolve(s, k));
+        let speaker = speaker.map(|s| self.resolve(s, k, frames));
+        // A subject that ended before a word of the sentence: that word opens an object.
+        let speaker_cut = !form.participle && end > after && self.is_word(end) && self.hit(end).is_none();
         // Complement
         let max = if form.participle { 8 } else { 45 };
         let mut j = end;
@@ -454,11 +574,18 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j);
                 break;
             }
-            if form.class == Class::Assert && matches!(w, "علي" | "عن") && !self.complementizer(j + 1) {
+            // "جدد الوزير التأكيد على …"
+            let asserting = form.class == Class::Assert || (form.lemma == "جدد" && j > 0 && self.w(j - 1) == "التاكيد");
+            if asserting && matches!(w, "علي" | "عن") && !self.complementizer(j + 1) {
                 start = Some(j + 1);
                 break;
             }
-            if form.class == Class::Assert && form.participle && j == end && self.is_word(j) && !is_exact(w, Word::Func)
+            if form.class == Class::Assert
+                && j == end
+                && (form.participle || speaker_cut)
+                && self.is_word(j)
+                && !is_exact(w, Word::Func)
+                && !is(w, Word::Time)
             {
                 start = Some(j);
                 break;
@@ -495,6 +622,35 @@ impl<'d, 't> Ctx<'d, 't> {
                 };
                 return Some((speaker, Some(found)));
             }
+            // "…، حسبما أفاد مصدر أمني." / "…، وفق ما نقلت الوكالة عن …"
+            let sstart = self.sent_start(k);
+            let as_said = k > sstart + 2
+                && (self.w(k - 1) == "حسبما"
+                    || (self.w(k - 1) == "ما"
+                        && matches!(self.w(k - 2), "حسب" | "بحسب" | "وفق" | "وفقا" | "وفقا ل" | "لما")));
+            if as_said {
+                let mut e = if self.w(k - 1) == "حسبما" { k - 1 } else { k - 2 };
+                if e > sstart && matches!(self.w(e - 1), "ل" | "وفقا") {
+                    e -= 1;
+                }
+                while e > sstart && self.is_punct(e - 1) {
+                    e -= 1;
+                }
+                if e > sstart {
+                    let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[e - 1].orig.end);
+                    if self.words_in(&r) >= 3 {
+                        let found = Found {
+                            kind: QuoteKind::Indirect,
+                            speaker: None,
+                            cue: Some(cue),
+                            lemma: form.lemma.clone(),
+                            content: r,
+                            setting: None,
+                        };
+                        return Some((speaker, Some(found)));
+                    }
+                }
+            }
             return Some((speaker, None));
         };
         let (content, kind) = self.content(start)?;
@@ -520,8 +676,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
-    #[allow(clippy::type_complexity)]
-    fn according(&self, hit: &Hit<'_>) -> Option<(Option<Spk>, Option<Found>)> {
+    fn according(&self, hit: &Hit<'_>) -> Outcome {
         let k = hit.toks.start;
         let mut from = hit.toks.end;
         if matches!(self.w(from), "ل" | "ـ" | "to") {
@@ -530,9 +685,35 @@ impl<'d, 't> Ctx<'d, 't> {
         if self.w(from) == "ما" {
             return None;
         }
-        let (sp, end) = if self.en { self.en_speaker_after(from)? } else { self.speaker_after(from, hit.form)? };
+        let (sp, end) = if self.en {
+            match self.en_speaker_after(from) {
+                Some(x) => x,
+                None => {
+                    // "according to aid agencies, …"
+                    let send = self.sent_end(k);
+                    let e = (from..send.min(from + 9)).find(|&j| matches!(self.w(j), "," | ";" | ":" | "—"))?;
+                    if e == from || (from..e).any(|j| is_exact(self.w(j), Word::EnStop)) {
+                        return None;
+                    }
+                    (self.make_phrase(from..e), e)
+                }
+            }
+        } else {
+            self.speaker_after(from, hit.form)?
+        };
         if sp.document {
             return None;
+        }
+        let mut sp = sp;
+        if !self.en && hit.form.lemma == "وفقا لـ" {
+            // "وفقا لمكتب …": the preposition is not part of the speaker.
+            let t = &self.toks[from];
+            let w = self.w(from);
+            if w.starts_with('ل') && !w.starts_with("لل") && sp.span.start == t.orig.start && w.chars().count() > 3 {
+                let start = self.doc.normalization().to_original(t.norm.start + 'ل'.len_utf8()..t.norm.end).start;
+                sp.text = self.doc.text()[start..sp.span.end].to_string();
+                sp.span.start = start;
+            }
         }
         let sstart = self.sent_start(k);
         let lead = (sstart..k).filter(|&j| self.is_word(j)).count();
@@ -560,7 +741,7 @@ impl<'d, 't> Ctx<'d, 't> {
             };
             (r, kind)
         };
-        let sp = self.resolve(sp, k);
+        let sp = self.resolve(sp, k, &[]);
         let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
         let found =
             Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
@@ -569,8 +750,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ English
 
-    #[allow(clippy::type_complexity)]
-    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Option<(Option<Spk>, Option<Found>)> {
+    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -578,11 +758,17 @@ impl<'d, 't> Ctx<'d, 't> {
         if form.class == Class::According {
             return self.according(hit);
         }
+        let before = if form.participle { None } else { self.en_speaker_before(k, frames) };
+        // Where the speaker phrase starts, when it ends right before the cue.
+        let before_start = before.as_ref().filter(|s| s.toks.end + 2 >= k).map(|s| s.toks.start);
         let (speaker, mut end) = if form.participle {
             (self.continued(k, false, frames), after)
-        } else if let Some(sp) = self.en_speaker_before(k, frames) {
+        } else if let Some(sp) = before {
             (Some(sp), after)
-        } else if let Some((sp, e)) = self.en_speaker_after(after) {
+        } else if let Some((sp, e)) = (k == self.sent_start(k) || self.is_punct(k.wrapping_sub(1)))
+            .then(|| self.en_speaker_after(after))
+            .flatten()
+        {
             (Some(sp), e)
         } else {
             (self.continued(k, false, frames), after)
@@ -590,7 +776,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if speaker.as_ref().is_some_and(|s| s.document) {
             return None;
         }
-        let speaker = speaker.map(|s| self.resolve(s, k));
+        let speaker = speaker.map(|s| self.resolve(s, k, frames));
         let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
         let mk = |content, kind, setting| Found {
             kind,
@@ -613,7 +799,11 @@ impl<'d, 't> Ctx<'d, 't> {
         if let Some(r) = &before_quote {
             let between_ok = (b + 1..k).all(|j| !self.complementizer(j));
             let rest_words = (after..send).filter(|&j| self.is_word(j)).count();
-            let clause_after = (after..send.min(after + 12)).any(|j| self.complementizer(j));
+            // A clause of this cue's own after it ("… said that …"), not one of a later cue
+            // ("…," Lopez said, adding that …).
+            let clause_after = (after..send.min(after + 12))
+                .take_while(|&j| self.hit(j).is_none())
+                .any(|j| self.complementizer(j) || self.w(j) == ":");
             if between_ok && !clause_after && (rest_words <= 12 || self.opens(after).is_none()) {
                 let inner = trim(self.doc.text(), r.inner.clone());
                 return Some((speaker, Some(mk(inner, QuoteKind::Direct, None))));
@@ -648,11 +838,46 @@ impl<'d, 't> Ctx<'d, 't> {
             && self.is_word(end)
             && !is_exact(self.w(end), Word::EnStop)
         {
+            let mut e = end;
             if form.lemma == "tell" {
-                end += 1; // the person told
+                e += 1; // the person told
             }
-            start = Some(end);
-            j = end;
+            while self.is_word(e) && is_exact(self.w(e), Word::Time) {
+                e += 1; // "said Tuesday it would …"
+            }
+            if self.is_word(e) && !is_exact(self.w(e), Word::EnStop) {
+                end = e;
+                start = Some(end);
+                j = end;
+            }
+        }
+        if start.is_none()
+            && matches!(form.class, Class::Say | Class::Assert)
+            && let Some(b) = before_start
+            && b > 0
+            && self.w(b - 1) == ","
+        {
+            // "Exports fell in the third quarter, Finance Minister Paul Girard said on Friday."
+            let sstart = self.sent_start(k);
+            let sstart = (sstart..(sstart + 12).min(b))
+                .rev()
+                .find(|&d| matches!(self.w(d), "—" | "–" | "-"))
+                .map_or(sstart, |d| d + 1);
+            if b - 1 > sstart {
+                let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[b - 2].orig.end);
+                if self.words_in(&r) >= 4 && !(sstart..b - 1).any(|q| self.hit(q).is_some()) {
+                    let kind = if self
+                        .regions
+                        .iter()
+                        .any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
+                    {
+                        QuoteKind::Mixed
+                    } else {
+                        QuoteKind::Indirect
+                    };
+                    return Some((speaker, Some(mk(r, kind, None))));
+                }
+            }
         }
         let Some(start) = start else { return Some((speaker, None)) };
         let (content, kind) = self.content(start)?;
@@ -680,7 +905,7 @@ impl<'d, 't> Ctx<'d, 't> {
             // "X: «…»"
             if open > sstart && self.w(open - 1) == ":" {
                 if let Some(sp) = self.speaker_colon(sstart..open - 1) {
-                    let sp = self.resolve(sp, open);
+                    let sp = self.resolve(sp, open, &[]);
                     let inner = trim(text, r.inner.clone());
                     found.push(Found {
                         kind: QuoteKind::Direct,
@@ -695,7 +920,10 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             // A quotation that opens its sentence continues the statement just before it.
             let lead = (sstart..open).filter(|&j| self.is_word(j)).count();
-            if lead == 0 && open > self.body.start {
+            // …and runs to the end of its sentence (a title opening a sentence does not).
+            let close = self.doc.token_at_or_after(r.outer.end);
+            let tail = (close..self.sent_end(close.saturating_sub(1))).filter(|&j| self.is_word(j)).count();
+            if lead == 0 && tail == 0 && open > self.body.start {
                 let prev = found
                     .iter()
                     .filter(|f| f.content.end <= r.outer.start && f.speaker.is_some())

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
-use crate::model::{Entity, EntityKind};
+use crate::model::EntityKind;
 use crate::text::{TokenKind, clitic_splits, normalize};
 use std::ops::Range;
 
@@ -28,6 +28,9 @@ pub(super) struct Spk {
 
 /// Longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 16;
+
+/// How far back (in tokens) a bare title looks for the name it refers to.
+const RESOLVE_WINDOW: usize = 1500;
 
 impl Ctx<'_, '_> {
     fn bytes(&self, r: &Range<usize>) -> Range<usize> {
@@ -62,12 +65,15 @@ impl Ctx<'_, '_> {
         (start..full.end, restored)
     }
 
-    /// True for a function word; "علي" (the preposition على once normalised) is a name after بن,
-    /// أبو or a title.
+    /// True for a function word; "علي" (the preposition على once normalised) is a name where it
+    /// is written with ي, or after بن, أبو or a title.
     pub(super) fn func(&self, k: usize) -> bool {
         let w = self.w(k);
         if !is_exact(w, Word::Func) {
             return false;
+        }
+        if w == "علي" && self.doc.text()[self.toks[k].orig.clone()].ends_with('ي') && !self.complementizer(k + 1) {
+            return false; // the name علي; the preposition is written على
         }
         if w == "علي" && k > 0 {
             let prev = self.w(k - 1);
@@ -101,11 +107,16 @@ impl Ctx<'_, '_> {
         }
         if self.en {
             return w.starts_with(|c: char| c.is_uppercase())
+                && !matches!(w, "The" | "A" | "An")
                 && !is_exact(w, Word::EnTitle)
                 && !is_exact(w, Word::EnOrg)
                 && !is_exact(w, Word::EnStop);
         }
         if definite(w) {
+            return false;
+        }
+        // A possessive pronoun marks a noun ("تقريرها", "مواقفهم"), not a name.
+        if ["ها", "هم", "هما"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) {
             return false;
         }
         if w == "علي" && is_exact(w, Word::Func) {
@@ -129,19 +140,55 @@ impl Ctx<'_, '_> {
         }
         // A person the entities extractor found inside the phrase is the name.
         let bytes = self.bytes(&r);
-        let person = self
-            .ents
+        let from = self.mentions.partition_point(|m| m.0.start < bytes.start);
+        let person = self.mentions[from..]
             .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| &e.mentions)
-            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
-            .map(|m| self.doc.tokens_in(m.span.range()))
+            .take_while(|m| m.0.start < bytes.end)
+            .filter(|m| m.2 && m.0.end <= bytes.end)
+            .map(|m| self.doc.tokens_in(m.0.clone()))
             .filter(|t| !t.is_empty())
+            // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده");
+            // a title alone ("معالي") is no name.
+            .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
+            .filter(|t| t.clone().any(|j| !is(self.w(j), Word::Title) && !is(self.w(j), Word::Noun)))
+            // A name starts like one and not right after في/إلى/عن (a place or a body follows those).
+            .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
-        if person.is_some() {
-            return person;
+        // With entities at hand, a two-word name ending in a word with the article needs a person
+        // there or a title before it ("الشيخ فهد سالم الصباح" has three words and passes).
+        let found = self
+            .name_by_shape(r)
+            .filter(|(n, article)| {
+                !article
+                    || self.ents.is_empty()
+                    || n.len() >= 3
+                    || (n.start > 0 && is(self.w(n.start - 1), Word::Title))
+                    || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
+            })
+            .map(|(n, _)| n);
+        match (person, found) {
+            // The longer of the two when one holds the other ("سمير" inside "سمير داود").
+            (Some(p), Some(f)) if f.start <= p.start && p.end <= f.end => Some(f),
+            (Some(p), _) => Some(p),
+            (None, f) => f,
         }
-        let mut best: Option<Range<usize>> = None;
+    }
+
+    /// The name inside a phrase from the shape of its words alone.
+    /// True when token `k` follows a preposition that introduces a place or a body ("في غزة",
+    /// "إلى اليمن", "عن حزب الله").
+    fn place_before(&self, k: usize) -> bool {
+        !self.en && k > 0 && matches!(self.w(k - 1), "في" | "لدي" | "الي" | "عن")
+    }
+
+    /// Also says whether the name ends in a word with the article ("خالد العتيبي"), which by
+    /// shape alone could as well be a noun and its complement ("استهداف المستشفى").
+    fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let mut best: Option<(Range<usize>, bool)> = None;
+        // "منظمة إنقاذ الطفولة": a phrase headed by a body's noun names the body.
+        if !self.en && is(self.w(r.start), Word::Noun) && !is(self.w(r.start), Word::Title) {
+            return None;
+        }
         let mut k = r.start;
         while k < r.end {
             if !self.name_like(k) {
@@ -149,35 +196,76 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let mut e = k;
-            while e < r.end && self.name_like(e) {
+            let mut object = false;
+            // "عبد الله", "أبو الغيط", "بن العربي": the article inside a compound name.
+            let compound = |e: usize| {
+                !self.en && e > k && matches!(self.w(e - 1), "عبد" | "ابو" | "بن" | "ابن") && self.definite(e)
+            };
+            while e < r.end && (self.name_like(e) || compound(e)) {
+                // After a first name, a word with a pronoun suffix is the object ("دعمه"); a single
+                // word before one is a noun in construct with it ("امتناع بلاده").
+                let w = self.w(e);
+                if !self.en && e > k && w.ends_with('ه') && !w.ends_with("الله") && w.chars().count() >= 4 {
+                    object = e == k + 1;
+                    break;
+                }
                 e += 1;
             }
+            if object || (!self.en && e == k + 1 && e < r.end && self.is_word(e) && suffixed(self.w(e))) {
+                k = e;
+                continue;
+            }
             let mut run = k..e;
+            let mut article = false;
             let idafa = k > r.start
                 && !self.en
-                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun))
+                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun) || is(self.w(k - 1), Word::Media))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
+            // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
+            // name may follow it ("في فيينا سامي مراد").
+            let idafa = idafa || (k > r.start && self.place_before(k));
             if idafa {
                 run.start += 1;
             }
-            // A surname with the article closes a name at the end of the phrase ("حامد البياتي"),
+            // Nisba adjectives after an indefinite title are no name ("مصدر أمني تركي").
+            let nisba = |j: usize| self.w(j).ends_with('ي') || self.w(j).ends_with("ية");
+            if !self.en && idafa && (run.start..run.end).all(nisba) {
+                k = e;
+                continue;
+            }
+            // A surname with the article closes a name at the end of the phrase ("خالد العتيبي"),
             // or after a one-word name when it has the nisba ending ("حسن العمري").
             if !self.en
                 && !idafa
                 && !run.is_empty()
                 && run.end < r.end
                 && self.definite(run.end)
-                && (run.end + 1 == r.end || (run.len() == 1 && self.w(run.end).ends_with('ي')))
+                && (run.end + 1 == r.end
+                    || (run.len() == 1
+                        && (run.start == r.start || is(self.w(run.start - 1), Word::Title))
+                        && self.doc.text()[self.toks[run.end].orig.clone()].ends_with('ي')))
             {
                 run.end += 1;
+                article = true;
             }
-            // "موقع أخبار الأمم المتحدة": words before a definite complement name a thing, not a person.
+            // "مدرب المنتخب الياباني": one word in construct with a definite noun heads a role.
+            if !self.en
+                && run.len() == 1
+                && run.start == r.start
+                && run.end < r.end
+                && self.definite(run.end)
+                && !is(self.w(run.end), Word::Title)
+            {
+                k = e;
+                continue;
+            }
+            // "موقع أنباء المنطقة الحرة": words before a definite complement name a thing, not a person.
             let body_name = !self.en
                 && run.end < r.end
                 && run.end == e
-                && run.len() > 1
-                && run.len() > 1
+                && k > r.start
+                && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))
                 && self.definite(run.end)
                 && !is(self.w(run.end), Word::Title)
                 && run.end + 1 != r.end;
@@ -185,8 +273,8 @@ impl Ctx<'_, '_> {
                 k = e;
                 continue;
             }
-            if !run.is_empty() && best.as_ref().is_none_or(|b| run.len() >= b.len()) {
-                best = Some(run);
+            if !run.is_empty() && best.as_ref().is_none_or(|b| run.len() >= b.0.len()) {
+                best = Some((run, article));
             }
             k = e;
         }
@@ -196,8 +284,10 @@ impl Ctx<'_, '_> {
     /// Builds a speaker from a phrase (token range) with its name found inside it.
     fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
         let head = self.w(phrase.start);
-        let document = name.is_none()
+        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
+        let document = name.as_ref().is_none_or(|n| n.start > phrase.start)
             && (is(head, Word::Doc)
+                || (self.en && name.is_none() && is_exact(last_word, Word::Doc))
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
@@ -211,7 +301,10 @@ impl Ctx<'_, '_> {
                 } else {
                     None
                 };
-                let role = role.map(|r| self.trim_tokens(r)).filter(|r| !r.is_empty()).map(|r| self.text_of(&r));
+                let role = role
+                    .map(|r| self.trim_tokens(r))
+                    .filter(|r| !(r.is_empty() || r.len() == 1 && matches!(self.w(r.start), "The" | "the" | "A" | "a")))
+                    .map(|r| self.text_of(&r));
                 Spk {
                     text: self.text_of(&n),
                     span: self.bytes_without_preposition(&n).0,
@@ -219,13 +312,14 @@ impl Ctx<'_, '_> {
                     entity: None,
                     feminine,
                     named: true,
-                    document: false,
+                    document,
                     toks: phrase,
                 }
             }
             None => {
                 let mut p = phrase.clone();
-                if self.en && p.len() > 1 && self.w(p.start).eq_ignore_ascii_case("the") {
+                if self.en && p.len() > 1 && matches!(self.w(p.start).to_ascii_lowercase().as_str(), "the" | "a" | "an")
+                {
                     p.start += 1;
                 }
                 let named =
@@ -244,6 +338,12 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// A speaker for a phrase, with the name found inside it.
+    pub(super) fn make_phrase(&self, r: Range<usize>) -> Spk {
+        let name = if self.en { self.en_name(r.clone()) } else { self.name_in(r.clone()) };
+        self.make(r, name, false)
+    }
+
     fn trim_tokens(&self, r: Range<usize>) -> Range<usize> {
         let (mut a, mut b) = (r.start, r.end);
         while a < b && (self.is_punct(a) || self.func(a)) {
@@ -255,11 +355,16 @@ impl Ctx<'_, '_> {
         a..b
     }
 
-    /// A comma-delimited segment starting at `k` that is only a name ("، ناصر بوريطة،").
-    /// A leading nisba adjective ("، الفرنسي نيكولا دي ريفيير،") is left out of the name.
+    /// A comma-delimited segment starting at `k` that is only a name ("، يوسف الخطيب،").
+    /// A leading nisba adjective ("، الإيطالي ماركو روسي،") is left out of the name.
     fn apposed_name(&self, k: usize, end: usize) -> Option<Range<usize>> {
         let mut k = k;
-        if k + 1 < end && self.definite(k) && self.w(k).ends_with('ي') && self.name_like(k + 1) {
+        // "، الفرنسي نيكولا …", "، الدكتور سيدي محمد …"
+        while k + 1 < end
+            && self.definite(k)
+            && (self.w(k).ends_with('ي') || is(self.w(k), Word::Title))
+            && self.name_like(k + 1)
+        {
             k += 1;
         }
         let mut e = k;
@@ -273,7 +378,13 @@ impl Ctx<'_, '_> {
         {
             e += 1;
         }
-        if e == k || e - k > 4 {
+        // The name fills the segment up to the next comma, complementiser or quotation.
+        let closes = e >= end
+            || self.is_punct(e)
+            || self.complementizer(e)
+            || is(self.w(e), Word::Time)
+            || matches!(self.w(e), "في" | "خلال" | "لدي" | "امام" | "عقب");
+        if e == k || e - k > 4 || !closes {
             return None;
         }
         let ok = (k..e).all(|j| self.name_like(j) || (j + 1 == e && j > k && self.definite(j)));
@@ -288,22 +399,28 @@ impl Ctx<'_, '_> {
         let mut k = from;
         while k < send && k - from < MAX_PHRASE {
             let w = self.w(k);
-            if (self.is_punct(k) && self.opens(k).is_none())
-                || self.complementizer(k)
-                || (k > from && self.hit(k).is_some())
-            {
+            if (self.is_punct(k) && self.opens(k).is_none()) || self.complementizer(k) || self.hit(k).is_some() {
                 break;
             }
             if self.opens(k).is_some() && k == from {
                 break;
             }
-            if is(w, Word::Time) && !self.name_like(k) {
+            // (the family name الصباح after a given name is not "the morning")
+            let surname = matches!(w, "الصباح" | "المساء") && k > from && self.name_like(k - 1);
+            if is(w, Word::Time) && !self.name_like(k) && !surname {
                 break;
+            }
+            if k > from && w == "التاكيد" {
+                break; // "جدد الحكيم التأكيد على …"
             }
             if self.func(k) {
                 let next = if k + 1 < send { self.w(k + 1) } else { "" };
-                let inner =
-                    matches!(w, "في" | "لدي") && !directive && !is(next, Word::Setting) && !is(next, Word::Time);
+                // Roles run on through في/لدى/إلى/عن ("المبعوث الخاص إلى اليمن", "النائب عن حزب
+                // الله"), not into a setting, a time or a clause.
+                let inner = (matches!(w, "في" | "لدي") || (matches!(w, "الي" | "عن") && !directive))
+                    && !is(next, Word::Setting)
+                    && !is(next, Word::Time)
+                    && !self.complementizer(k + 1);
                 if !inner || k == from {
                     break;
                 }
@@ -316,9 +433,19 @@ impl Ctx<'_, '_> {
                 // is a role.
                 let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
                 let prev = self.w(k - 1);
-                if press || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                // "الرابطة المهنية للصحفيين" is a body's name.
+                let body = is(self.w(from), Word::Noun) && !is(self.w(from), Word::Title);
+                if (press && !body) || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
                     break;
                 }
+            }
+            if k > from
+                && (w.starts_with("لل") || w.starts_with("ولل"))
+                && !self.definite(k - 1)
+                && !is(self.w(k - 1), Word::Title)
+                && !is(self.w(k - 1), Word::Noun)
+            {
+                break; // "مصادر طبية للوكالة": who was told
             }
             if let Some(q) = self.opens(k)
                 && k > from
@@ -334,9 +461,8 @@ impl Ctx<'_, '_> {
             if self.opens(k).is_some() {
                 break;
             }
-            if k == from && directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب")
-            {
-                break;
+            if directive && w.starts_with('ب') && matches!(form.lemma.as_str(), "رحب" | "أشاد" | "طالب") {
+                break; // the object of رحب ب / أشاد ب / طالب ب
             }
             if k == from && w.starts_with("ب") && clitic_splits(w).any(|s| s.prefix > 0 && is(&s.stem, Word::Setting))
             {
@@ -366,6 +492,15 @@ impl Ctx<'_, '_> {
             if let Some(f) = (phrase.start..phrase.end).find(|&j| self.func(j)) {
                 phrase.end = f;
             }
+        }
+        if name.is_none() && !self.en {
+            // "الجيش الإسرائيلي استهداف المستشفى": the subject ends before its object.
+            if let Some(j) = (phrase.start + 1..phrase.end).find(|&j| {
+                self.definite(j - 1) && self.is_word(j) && !self.definite(j) && !self.w(j).starts_with(['ب', 'ل'])
+            }) {
+                phrase.end = j;
+                end = j;
+            }
         } else if let Some(n) = &name {
             if !self.en && n.end < phrase.end && n.start > phrase.start {
                 phrase.end = n.end;
@@ -374,7 +509,7 @@ impl Ctx<'_, '_> {
         }
         let mut sp = self.make(phrase.clone(), name.clone(), form.feminine);
         if name.is_some() && name.as_ref().is_some_and(|n| n.end == phrase.end) && end == k {
-            // "وقال جيمس كاريوكي، القائم بالأعمال …:" – a role after the name.
+            // "وقال بيتر هانسن، السفير الدنماركي …:" – a role after the name.
             if matches!(self.w(k), "،" | ",") && self.definite(k + 1) {
                 let mut e = k + 1;
                 while e < send && e - k < 12 && self.is_word(e) && !self.complementizer(e) {
@@ -390,7 +525,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The Arabic speaker written before the cue (SVO): the sentence's opening noun phrase,
-    /// possibly with an apposed name ("الرئيس الأوكراني، فلاديمير زيلينسكي، أكد"), or the
+    /// possibly with an apposed name ("الرئيس التشيلي، خوان سوتو، أكد"), or the
     /// subject between كان and قد ("وكان الوزير قد اعتبر").
     pub(super) fn speaker_before(&self, k: usize) -> Option<Spk> {
         if self.en {
@@ -543,48 +678,77 @@ impl Ctx<'_, '_> {
             }
             return None;
         }
-        if end > sstart + 1 && self.w(end - 1) == "," {
-            // "X, the Y, said"
-            let ce = end - 1;
-            let mut cs = ce;
-            while cs > sstart && self.w(cs - 1) != "," && ce - cs < 10 {
-                cs -= 1;
+        if end > sstart + 1 && self.w(end - 1).eq_ignore_ascii_case("who") {
+            // "… a witness who said …": the noun phrase before the relative pronoun.
+            let phrase = self.en_phrase_back(end - 1, sstart);
+            if phrase.is_empty() {
+                return None;
             }
-            if cs > sstart + 1 && self.w(cs - 1) == "," && !self.en_cap(cs) {
-                let ne = cs - 1;
-                let mut ns = ne;
-                while ns > sstart && (self.en_cap(ns - 1) || self.w(ns - 1) == ".") {
-                    ns -= 1;
+            let name = self.en_name(phrase.clone());
+            return Some(self.make(phrase, name, false));
+        }
+        if end > sstart + 1 && self.w(end - 1) == "," {
+            // "X, the Y, said", "Chile's envoy, Ana Rojas, said", "Officials, speaking on …, said",
+            // "Maria Costa, head of ports, roads and rail, said"
+            let mut segs: Vec<Range<usize>> = Vec::new();
+            let mut e = end - 1;
+            while segs.len() < 4 {
+                let mut s = e;
+                while s > sstart && self.w(s - 1) != "," && e - s < 25 {
+                    s -= 1;
                 }
-                if ns < ne
-                    && let Some(n) = self.en_name(ns..ne)
-                {
-                    let mut sp = self.make(ns..ne, Some(n), false);
-                    sp.role = Some(self.text_of(&(cs..ce)));
+                if s < e {
+                    segs.push(s..e);
+                }
+                if s <= sstart + 1 || self.w(s - 1) != "," {
+                    break;
+                }
+                e = s - 1;
+            }
+            if segs.len() < 2 {
+                return None;
+            }
+            let is_name = |r: &Range<usize>| {
+                r.len() <= 6
+                    && r.clone().all(|j| !self.is_word(j) || self.en_cap(j) || (j > r.start && self.w(j - 1) == "-"))
+                    && self.en_name(r.clone()).is_some()
+            };
+            let clause = |r: &Range<usize>| {
+                let w = self.w(r.start);
+                matches!(w, "which" | "who" | "whose" | "where") || w.ends_with("ing")
+            };
+            // The name next to the cue, its role before it.
+            if is_name(&segs[0]) {
+                let role = self.en_phrase_back(segs[1].end, segs[1].start);
+                let mut sp = self.make(segs[0].clone(), Some(segs[0].clone()), false);
+                if !role.is_empty() && !clause(&segs[1]) {
+                    sp.role = Some(self.text_of(&role));
+                }
+                return Some(sp);
+            }
+            // A name further back, with the role or a clause between it and the cue.
+            for (i, seg) in segs.iter().enumerate().skip(1) {
+                let phrase = self.en_phrase_back(seg.end, seg.start);
+                if phrase.is_empty() {
+                    continue;
+                }
+                let last = i + 1 == segs.len();
+                if is_name(&phrase) || (last && (clause(&segs[i - 1]) || i == 1)) {
+                    let name = self.en_name(phrase.clone());
+                    let mut sp = self.make(phrase, name, false);
+                    if !clause(&segs[i - 1]) {
+                        let role = segs[i - 1].start..segs[0].end;
+                        sp.role = Some(self.text_of(&role));
+                    }
                     return Some(sp);
                 }
             }
             return None;
         }
-        let mut start = end;
-        while start > sstart && end - start < 10 {
-            let j = start - 1;
-            let w = self.w(j);
-            if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
-                break;
-            }
-            if self.is_word(j) && is_exact(w, Word::EnStop) {
-                break;
-            }
-            if w == "." && !(j > sstart && self.en_cap(j - 1)) {
-                break;
-            }
-            start -= 1;
-        }
-        if start == end {
+        let mut phrase = self.en_phrase_back(end, sstart);
+        if phrase.is_empty() {
             return None;
         }
-        let mut phrase = start..end;
         while phrase.start < phrase.end && self.is_punct(phrase.start) {
             phrase.start += 1;
         }
@@ -601,7 +765,29 @@ impl Ctx<'_, '_> {
                 .or(recent.first())
                 .map(|f| f.speaker.clone());
         }
-        if !(self.en_cap(phrase.start) || first.eq_ignore_ascii_case("the") || first.eq_ignore_ascii_case("a")) {
+        let determiner = matches!(
+            first.to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+        );
+        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
+        let titled = is_exact(last, Word::EnTitle) || is_exact(last, Word::EnOrg);
+        // "…, officials say"
+        let plural = phrase.len() <= 3
+            && last.ends_with('s')
+            && (phrase.start == sstart || matches!(self.w(phrase.start - 1), "," | "—" | "-"));
+        if !(self.en_cap(phrase.start) || determiner || titled || plural) {
             return None;
         }
         // "X, the Y, said"
@@ -611,7 +797,9 @@ impl Ctx<'_, '_> {
             while cs > sstart && (self.en_cap(cs - 1) || self.w(cs - 1) == ".") {
                 cs -= 1;
             }
-            if cs < ce {
+            // the name is the whole segment before the comma, not the end of a clause
+            let whole = cs == sstart || self.is_punct(cs - 1);
+            if cs < ce && whole {
                 let name = self.en_name(cs..ce);
                 if let Some(n) = name {
                     let mut sp = self.make(cs..ce, Some(n), false);
@@ -622,6 +810,30 @@ impl Ctx<'_, '_> {
         }
         let name = self.en_name(phrase.clone());
         Some(self.make(phrase, name, false))
+    }
+
+    /// The words before token `end` back to a comma, a quotation mark, a stop word or the
+    /// sentence start `sstart` (at most ten tokens).
+    fn en_phrase_back(&self, end: usize, sstart: usize) -> Range<usize> {
+        let mut start = end;
+        while start > sstart && end - start < 10 {
+            let j = start - 1;
+            let w = self.w(j);
+            if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
+                break;
+            }
+            if self.is_word(j) && (is_exact(w, Word::EnStop) || self.hit(j).is_some()) {
+                break;
+            }
+            if w == "." && !(j > sstart && self.en_cap(j - 1)) {
+                break;
+            }
+            start -= 1;
+        }
+        while start < end && self.is_punct(start) {
+            start += 1;
+        }
+        start..end
     }
 
     /// The English speaker after the cue: `"…," said X.`
@@ -656,24 +868,31 @@ impl Ctx<'_, '_> {
     /// else the trailing run of capitalised words that are not titles.
     fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
         let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
-        if is_exact(self.w(last), Word::EnOrg) && self.en_cap(last) {
-            let mut s = r.start;
+        // An organisation: "the U.N. Security Council", "the Central Bank of Norway".
+        if let Some(org) = (r.start..=last).find(|&j| is_exact(self.w(j), Word::EnOrg) && self.en_cap(j)) {
+            let mut s = org;
+            while s > r.start && (self.en_cap(s - 1) || self.w(s - 1) == ".") {
+                s -= 1;
+            }
             if self.w(s).eq_ignore_ascii_case("the") {
                 s += 1;
             }
-            return (s <= last).then_some(s..last + 1);
+            return (s <= last && (org == last || (org + 1..=last).all(|j| self.en_cap(j) || self.w(j) == "of")))
+                .then_some(s..last + 1);
         }
+        // A personal name: the capitalised words at the end ("Kim Min-seo").
+        let part = |j: usize| self.name_like(j) || (j > r.start && self.w(j - 1) == "-" && self.is_word(j));
         let mut s = last + 1;
-        while s > r.start && self.name_like(s - 1) {
+        while s > r.start && (part(s - 1) || (self.w(s - 1) == "-" && s >= 2 && self.name_like(s - 2))) {
             s -= 1;
         }
-        (s <= last && self.name_like(last)).then_some(s..last + 1)
+        (s <= last && part(last) && self.name_like(s)).then_some(s..last + 1)
     }
 
     /// Resolves a bare title ("الوزير", "المجلس", "الأمين العام") to the named speaker or body it
-    /// refers back to, when one is written before token `before` ("وزير الخارجية ناصر
-    /// بوريطة", "مجلس الأمن الدولي").
-    pub(super) fn resolve(&self, sp: Spk, before: usize) -> Spk {
+    /// refers back to, when one is written before token `before` ("وزير الخارجية يوسف
+    /// الخطيب", "مجلس الأمن الدولي").
+    pub(super) fn resolve(&self, sp: Spk, before: usize, frames: &[super::Frame]) -> Spk {
         if sp.named {
             return sp;
         }
@@ -682,59 +901,65 @@ impl Ctx<'_, '_> {
         }
         let r = sp.toks.clone();
         let words: Vec<usize> = r.clone().filter(|&j| self.is_word(j)).collect();
-        if words.is_empty() || words.len() > 4 || !words.iter().all(|&j| self.definite(j)) {
+        if words.is_empty() || words.len() > 4 || !words[1..].iter().all(|&j| self.definite(j)) {
             return sp;
         }
         let head_word = self.w(words[0]);
-        if !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
+        // "الوزير", "المجلس", and titles in construct ("رئيس الوزراء", "وزير الخارجية").
+        let construct_title = !self.definite(words[0]) && words.len() >= 2 && is(head_word, Word::Title);
+        if !(self.definite(words[0]) || construct_title) || !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
             return sp;
         }
         let key = |w: &str| -> Vec<String> { clitic_splits(w).map(|s| bare(&s.stem).to_string()).collect() };
         let head = bare(head_word).to_string();
         let title = is(head_word, Word::Title);
-        let second = if title { words.get(1).map(|&j| bare(self.w(j)).to_string()) } else { None };
+        // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
+        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document).take(12) {
+            let t = f.speaker.toks.clone();
+            let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
+            let all = words.iter().all(|&j| has(bare(self.w(j))) || key(self.w(j)).iter().any(|x| has(x)));
+            if f.speaker.toks.end <= r.start && all {
+                let mut out = f.speaker.clone();
+                out.feminine = sp.feminine;
+                if out.role.is_none() && !out.named {
+                    return out;
+                }
+                out.role = Some(sp.text.clone());
+                return out;
+            }
+        }
+        // Antecedents are looked for in the preceding stretch of text, not the whole article.
+        let floor = self.body.start.max(r.start.saturating_sub(RESOLVE_WINDOW));
         let mut k = r.start.min(before);
-        while k > self.body.start {
+        while k > floor {
             k -= 1;
             if !self.is_word(k) || !key(self.w(k)).contains(&head) {
                 continue;
             }
             let send = self.sent_end(k);
             if title {
-                if let Some(s2) = &second
-                    && !(k + 1..(k + 5).min(send)).any(|j| self.is_word(j) && key(self.w(j)).contains(s2))
+                let form = super::lexicon::CueForm {
+                    lemma: String::new(),
+                    class: super::Class::Say,
+                    feminine: sp.feminine,
+                    participle: false,
+                };
+                // Every word of the title is in the antecedent's ("مدرب المنتخب الياباني" is not
+                // "المدرب البرتغالي للمنتخب").
+                if let Some((found, _)) = self.speaker_after(k, &form)
+                    && found.named
+                    && words.iter().all(|&w| {
+                        let want = bare(self.w(w)).to_string();
+                        found.toks.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&want))
+                    })
                 {
-                    continue;
-                }
-                let mut e = k + 1;
-                while e < send
-                    && e - k < 12
-                    && self.is_word(e)
-                    && !self.complementizer(e)
-                    && self.hit(e).is_none()
-                    && (!is_exact(self.w(e), Word::Func) || matches!(self.w(e), "في" | "لدي"))
-                    && !is(self.w(e), Word::Time)
-                {
-                    e += 1;
-                }
-                while e > k + 1 && is_exact(self.w(e - 1), Word::Func) {
-                    e -= 1;
-                }
-                let phrase = k..e;
-                let mut name = self.name_in(phrase.clone());
-                let mut end = e;
-                if name.as_ref().is_none_or(|n| n.len() < 2) && e < send && matches!(self.w(e), "،" | ",") {
-                    if let Some(n) = self.apposed_name(e + 1, send) {
-                        end = n.end;
-                        name = Some(n);
-                    }
-                }
-                if let Some(n) = name {
-                    let mut out = self.make(k..end, Some(n), sp.feminine);
+                    let mut out = found;
                     out.role = Some(sp.text.clone());
                     return out;
                 }
-            } else if !self.definite(k) {
+                continue;
+            }
+            if !self.definite(k) {
                 // A body: the noun with the definite words after it ("مجلس الأمن الدولي").
                 let mut e = k + 1;
                 while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
@@ -785,12 +1010,37 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // "the agency": the organisation named last before it, in the few sentences before.
+        let at = self.toks[sp.toks.start].orig.start;
+        let upto = self.mentions.partition_point(|m| m.0.start < at);
+        let org = self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| at - m.0.start < 1200)
+            .filter(|m| !m.2 && m.0.end <= at && at - m.0.end < 600)
+            // not an agency credited in brackets ("(AFP)")
+            .filter(|m| !self.doc.text()[..m.0.start].trim_end().ends_with('('))
+            .max_by_key(|m| m.0.end);
+        if let Some((r, i, _)) = org {
+            let mut out = sp.clone();
+            out.text = self.doc.text()[r.clone()].to_string();
+            out.span = r.clone();
+            out.entity = Some(*i);
+            out.named = true;
+            out.role = Some(sp.text);
+            return out;
+        }
         sp
     }
 }
 
+/// True for a word with a possessive pronoun suffix ("بلاده", "مواقفهم").
+fn suffixed(w: &str) -> bool {
+    ["ه", "ها", "هم"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) && !w.ends_with("الله")
+}
+
 /// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     let n: String = normalize(s)
         .chars()
         .map(|c| if c == 'ة' { 'ه' } else { c })
@@ -799,26 +1049,34 @@ fn fold(s: &str) -> String {
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The entity a speaker refers to: a person or organisation with a mention inside or over the
-/// speaker's span, else one whose name contains the speaker's name as whole words ("لابورد" →
-/// "جان بول لابورد").
-pub(super) fn link(entities: &[Entity], sp: &Spk, _text: &str) -> Option<usize> {
-    let speaking = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-    let overlaps = |e: &Entity| e.mentions.iter().any(|m| m.span.start < sp.span.end && sp.span.start < m.span.end);
-    if let Some(i) = entities.iter().position(|e| speaking(e) && overlaps(e)) {
-        return Some(i);
+impl Ctx<'_, '_> {
+    /// The entity a speaker refers to: a person or organisation with a mention inside or over the
+    /// speaker's span, else one whose name contains the speaker's name as whole words ("لامبيرت" →
+    /// "بيير لامبيرت").
+    pub(super) fn link(&self, sp: &Spk) -> Option<usize> {
+        // A person overlapping the speaker is the speaker; an organisation only when the speaker
+        // starts with it ("السفيرة النرويجية لدى الاتحاد الأفريقي" is not the Union).
+        let upto = self.mentions.partition_point(|m| m.0.start < sp.span.end);
+        let overlapping = self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| sp.span.start < m.0.start + 4096)
+            .filter(|m| sp.span.start < m.0.end && (m.2 || m.0.start <= sp.span.start))
+            .min_by_key(|m| m.1);
+        if let Some(m) = overlapping {
+            return Some(m.1);
+        }
+        let want = fold(&sp.text);
+        if want.is_empty() {
+            return None;
+        }
+        let padded = format!(" {want} ");
+        let ents = self.ents;
+        if sp.named {
+            let contains = |i: usize| self.folded[i].iter().any(|n| format!(" {n} ").contains(&padded));
+            let person = (0..ents.len()).find(|&i| ents[i].kind == EntityKind::Person && contains(i));
+            return person.or_else(|| (0..ents.len()).find(|&i| !self.folded[i].is_empty() && contains(i)));
+        }
+        (0..ents.len()).find(|&i| self.folded[i].binary_search(&want).is_ok())
     }
-    let want = fold(&sp.text);
-    if want.is_empty() {
-        return None;
-    }
-    let contains = |e: &Entity| {
-        let names = std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str()));
-        names.map(fold).any(|n| format!(" {n} ").contains(&format!(" {want} ")))
-    };
-    if sp.named {
-        let person = entities.iter().position(|e| e.kind == EntityKind::Person && contains(e));
-        return person.or_else(|| entities.iter().position(|e| speaking(e) && contains(e)));
-    }
-    entities.iter().position(|e| speaking(e) && e.mentions.iter().chain([]).any(|m| fold(&m.text) == want))
 }

@@ -57,3 +57,32 @@ fn continuation_keeps_the_linked_entity() {
     // the continuation's speaker span is the earlier speaker's
     assert_eq!(quotes[1].speaker.as_ref().unwrap().span, quotes[0].speaker.as_ref().unwrap().span);
 }
+
+#[test]
+fn a_role_naming_a_body_is_not_that_body() {
+    let t = "وقالت المندوبة الفرنسية بمجلس الأمن إن الاقتراح غير مقبول. وأكد مجلس الأمن أن الجلسة ستستأنف.";
+    let d = Doc::new(t, None);
+    let council = entity(&d, EntityKind::Organization, "مجلس الأمن", &[]);
+    let at: Vec<usize> = t.match_indices("مجلس الأمن").map(|(i, _)| i).collect();
+    let council =
+        Entity { mentions: at.iter().map(|&i| d.mention(i..i + "مجلس الأمن".len())).collect(), ..council };
+    let quotes = extract(&d, &[council]);
+    let links: Vec<_> =
+        quotes.iter().map(|q| q.speaker.as_ref().map(|s| (s.text.as_str(), s.entity)).unwrap()).collect();
+    assert_eq!(links, [("المندوبة الفرنسية بمجلس الأمن", None), ("مجلس الأمن", Some(0))]);
+}
+
+#[test]
+fn names_by_shape_without_entities() {
+    // honorifics are part of the role; عبد/أبو/بن keep the article word of a compound name
+    for (t, name, role) in [
+        ("وأكد معالي الدكتور عبد الله بن محمد الكعبي أن المشروع سينجز.", "عبد الله بن محمد الكعبي", "معالي الدكتور"),
+        ("وقال الأمين العام للجامعة أحمد أبو الغيط إن القمة ناجحة.", "أحمد أبو الغيط", "الأمين العام للجامعة"),
+        ("وقال مندوب الكويت خالد العتيبي إن الحكومة مستعدة.", "خالد العتيبي", "مندوب الكويت"),
+    ] {
+        let d = Doc::new(t, None);
+        let quotes = extract(&d, &[]);
+        let s = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!((s.text.as_str(), s.role.as_deref()), (name, Some(role)), "{t}");
+    }
+}

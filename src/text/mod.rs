@@ -20,10 +20,7 @@ pub use work::{reset_work, work_done};
 
 pub(crate) use work::tick;
 
-#[allow(unused_imports)] // for the extractors being written
 pub(crate) use lang::is_arabic_script;
-#[allow(unused_imports)]
-pub(crate) use segment::quote_regions;
 
 use crate::model::{Language, Mention, Span};
 use chars::CharIndex;
@@ -41,7 +38,6 @@ pub(crate) struct Doc<'t> {
     pub(crate) paragraphs: Vec<Range<usize>>,
     pub(crate) sentences: Vec<Range<usize>>,
     /// Indices of the tokens inside the body.
-    #[allow(dead_code)]
     pub(crate) body_tokens: Range<usize>,
 }
 
@@ -52,7 +48,6 @@ impl<'t> Deref for Doc<'t> {
     }
 }
 
-#[allow(dead_code)] // some helpers serve extractors still being written
 impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str, language: Option<Language>) -> Doc<'t> {
         let analysis = Analysis::new(text);
@@ -84,11 +79,6 @@ impl<'t> Doc<'t> {
     pub(crate) fn mention(&self, r: Range<usize>) -> Mention {
         tick(r.len());
         Mention { text: self.text()[r.clone()].to_string(), span: self.span(r) }
-    }
-
-    /// A [`Mention`] of a lexicon match, clitics left out (see [`Mention`]).
-    pub(crate) fn match_mention<V>(&self, m: &LexMatch<'_, V>) -> Mention {
-        Mention { text: self.match_text(m), span: self.span(self.match_range(m)) }
     }
 
     /// Index of the sentence containing byte `offset`.
