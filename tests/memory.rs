@@ -2,6 +2,7 @@
 //!
 //! The shared tables are built before measuring; the figure is the peak of live heap bytes
 //! during one parse above what was live before it, as a multiple of the input's size.
+mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -51,27 +52,6 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> (usize, T) {
     (PEAK.load(Ordering::Relaxed) - base, out)
 }
 
-/// The bench corpus's articles of one language, concatenated as paragraphs to about `bytes`.
-fn corpus(lang: &str, bytes: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(lang))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    let mut out = String::with_capacity(bytes + 16 * 1024);
-    for t in texts.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        out.push_str(t);
-        out.push('\n');
-    }
-    out
-}
-
 /// The bound issue 7 sets: peak memory while parsing at most this many times the input's size.
 /// Not met yet (see BENCHMARKS.md: about 19× on Arabic, 30× on English, whose shorter words
 /// make more tokens per byte); the test holds the line at [`CEILING`].
@@ -87,9 +67,9 @@ fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
     eprintln!("tables: {tables} bytes at the peak of building the first parser");
     let parser = khabar::Parser::builder().max_input_bytes(64 << 20).build();
     // warm any per-thread state with one small parse
-    parser.parse(&corpus("ar", 1)).unwrap();
+    parser.parse(&common::long_article("ar", 1)).unwrap();
     for (lang, ceiling) in CEILING {
-        let text = corpus(lang, 128 * 1024);
+        let text = common::long_article(lang, 128 * 1024);
         let (peak, article) = peak_during(|| parser.parse(&text).unwrap());
         let (json_peak, json) = peak_during(|| article.to_json());
         let ratio = peak as f64 / text.len() as f64;
@@ -108,9 +88,9 @@ fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
 #[ignore = "10 MB parse: run in release"]
 fn ten_megabyte_article() {
     let parser = khabar::Parser::builder().max_input_bytes(64 << 20).build();
-    parser.parse(&corpus("ar", 1)).unwrap();
+    parser.parse(&common::long_article("ar", 1)).unwrap();
     for (lang, ceiling) in CEILING {
-        let text = corpus(lang, 10 << 20);
+        let text = common::long_article(lang, 10 << 20);
         let (peak, _) = peak_during(|| parser.parse(&text).unwrap());
         let ratio = peak as f64 / text.len() as f64;
         eprintln!("{lang}: input {} bytes, parse peak {peak} bytes ({ratio:.1}× the input)", text.len());

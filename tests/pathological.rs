@@ -6,6 +6,7 @@
 //! for 4n bytes must stay within 5× the work for n bytes (linear, with room for rounding), and
 //! under a fixed number of units per input byte. Sizes stay small enough for a debug build in
 //! CI; the bench (`cargo bench --bench parse`) runs the same shapes at 10 MB on the clock.
+mod common;
 
 use khabar::text::{reset_work, work_done};
 
@@ -46,30 +47,9 @@ fn quote_shapes() -> Vec<Shape> {
     vec![
         ("Arabic cue verbs each in its own paragraph", Box::new(|n| repeat("وقال الوزير\n", n))),
         ("quotations after cue verbs in one paragraph", Box::new(|n| repeat("قال «نعم» ", n))),
-        ("one long Arabic article", Box::new(|n| long_article("ar", n))),
-        ("one long English article", Box::new(|n| long_article("en", n))),
+        ("one long Arabic article", Box::new(|n| common::long_article("ar", n))),
+        ("one long English article", Box::new(|n| common::long_article("en", n))),
     ]
-}
-
-/// The bench corpus's articles of one language joined into one article of about `bytes`.
-fn long_article(lang: &str, bytes: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(lang))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    let mut out = String::new();
-    for t in texts.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        out.push_str(t);
-        out.push('\n');
-    }
-    out
 }
 
 fn work(parser: &khabar::Parser, text: &str) -> u64 {
@@ -112,8 +92,8 @@ fn long_articles_take_linear_work_without_quotes() {
     check_with(
         parser,
         vec![
-            ("one long Arabic article", Box::new(|n| long_article("ar", n))),
-            ("one long English article", Box::new(|n| long_article("en", n))),
+            ("one long Arabic article", Box::new(|n| common::long_article("ar", n))),
+            ("one long English article", Box::new(|n| common::long_article("en", n))),
         ],
     );
 }
