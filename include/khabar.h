@@ -423,11 +423,12 @@ typedef struct {
  */
 typedef struct {
   /**
-   * The speaker as written.
+   * The speaker's name (or role when no name is given); for a continuation or a bare title
+   * that refers back, the earlier name (the title is then in `role`).
    */
   khabar_str text;
   /**
-   * Where it is written.
+   * Where `text` is written.
    */
   khabar_span span;
   /**

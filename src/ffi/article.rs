@@ -305,9 +305,10 @@ pub struct khabar_entity {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct khabar_speaker {
-    /// The speaker as written.
+    /// The speaker's name (or role when no name is given); for a continuation or a bare title
+    /// that refers back, the earlier name (the title is then in `role`).
     pub text: khabar_str,
-    /// Where it is written.
+    /// Where `text` is written.
     pub span: khabar_span,
     /// Whether `entity` is set.
     pub has_entity: bool,
