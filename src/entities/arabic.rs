@@ -306,7 +306,14 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         && head.tokens.end < end
         && written_definite(cx, head.tokens.end)
     {
-        return Some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: true, key: None, code });
+        return Some(Proposal {
+            kind: EntityKind::Organization,
+            end,
+            prefix: head.prefix,
+            restored: "ال",
+            key: None,
+            code,
+        });
     }
     if head_type == Head::Force && code.is_some() && end - head.tokens.end == 1 {
         // "القوات الروسية", "قوات روسية" are forces, not a named body
@@ -316,14 +323,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         Some(Known::Org(o)) => Some(Key::Org(o)),
         _ => None,
     };
-    Some(Proposal {
-        kind: EntityKind::Organization,
-        end,
-        prefix: head.prefix,
-        restored: head.restored_article,
-        key,
-        code,
-    })
+    Some(Proposal { kind: EntityKind::Organization, end, prefix: head.prefix, restored: head.restored, key, code })
 }
 
 /// First words of compound place names ("بيت حانون", "خان يونس", "دير الزور").
@@ -382,7 +382,7 @@ fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     } else {
         return None;
     };
-    Some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: false, key: None, code: None })
+    Some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: "", key: None, code: None })
 }
 
 /// True when word `w` may be part of a personal name.

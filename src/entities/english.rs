@@ -196,7 +196,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     // a name before a lower-case mission noun: "the Multinational Security Support mission"
     let noun_after = end < cx.hi && matches!(cx.w(end), "mission" | "force") && end - start >= 2;
     (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail || noun_after)
-        .then_some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: false, key: None, code })
+        .then_some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: "", key: None, code })
 }
 
 /// A person starting at token `i` (or a title before one).

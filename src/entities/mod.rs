@@ -191,12 +191,12 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Normalised words of tokens `toks`, the first without its clitics, ة folded.
-    pub fn key_words(&self, toks: Range<usize>, prefix: usize, restored: bool) -> Vec<String> {
+    pub fn key_words(&self, toks: Range<usize>, prefix: usize, restored: &str) -> Vec<String> {
         toks.clone()
             .filter(|&i| !self.is_punct(i))
             .map(|i| {
                 let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
-                let w = if i == toks.start && restored { format!("ا{w}") } else { w.to_string() };
+                let w = if i == toks.start { format!("{restored}{w}") } else { w.to_string() };
                 lexicons::name_key(&w).into_owned()
             })
             .collect()
@@ -208,13 +208,13 @@ impl<'d, 't> Ctx<'d, 't> {
         kind: EntityKind,
         toks: Range<usize>,
         prefix: usize,
-        restored: bool,
+        restored: &'static str,
         key: Option<Key>,
         code: Option<&'static str>,
     ) -> usize {
         let range = self.range(toks.clone(), prefix);
         let s = &self.doc.text()[range.clone()];
-        let text = if restored { format!("ا{s}") } else { s.to_string() };
+        let text = format!("{restored}{s}");
         let words = self.key_words(toks.clone(), prefix, restored);
         let key = key.unwrap_or_else(|| Key::Name(words.clone()));
         let idx = self.cands.len();
@@ -230,7 +230,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// The candidate for a lexicon hit.
     pub fn add_known(&mut self, m: &LexMatch<'_, Known>) -> usize {
         let (kind, key, code) = self.known_info(*m.value);
-        self.add(kind, m.tokens.clone(), m.prefix, m.restored_article, Some(key), code)
+        self.add(kind, m.tokens.clone(), m.prefix, m.restored, Some(key), code)
     }
 
     pub fn known_info(&self, k: Known) -> (EntityKind, Key, Option<&'static str>) {
@@ -323,21 +323,16 @@ impl<'d, 't> Ctx<'d, 't> {
                     let agency = if self.dateline_cands == 0 || !quoted || !matches!(m.value, Known::Place(_)) {
                         None
                     } else {
-                        let words = self.key_words(m.tokens.clone(), m.prefix, m.restored_article);
+                        let words = self.key_words(m.tokens.clone(), m.prefix, m.restored);
                         self.cands[..self.dateline_cands]
                             .iter()
                             .find(|c| c.kind == EntityKind::Organization && c.words == words)
                             .map(|c| c.key.clone())
                     };
                     let c = match agency {
-                        Some(key) => self.add(
-                            EntityKind::Organization,
-                            m.tokens.clone(),
-                            m.prefix,
-                            m.restored_article,
-                            Some(key),
-                            None,
-                        ),
+                        Some(key) => {
+                            self.add(EntityKind::Organization, m.tokens.clone(), m.prefix, m.restored, Some(key), None)
+                        }
                         _ => self.add_known(&m),
                     };
                     self.pair_parenthesis(c, end)
@@ -364,7 +359,7 @@ impl<'d, 't> Ctx<'d, 't> {
             i = match found {
                 Some((r, prefix)) => {
                     let end = r.end;
-                    self.add(EntityKind::Location, r, prefix, false, None, None);
+                    self.add(EntityKind::Location, r, prefix, "", None, None);
                     end
                 }
                 None => i + 1,
@@ -381,7 +376,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             let found = if self.is_ar(i) { arabic::place_at(self, i) } else { english::place_at(self, i) };
             if let Some(r) = found {
-                self.add(EntityKind::Location, r, 0, false, None, None);
+                self.add(EntityKind::Location, r, 0, "", None, None);
             }
         }
     }
@@ -436,7 +431,7 @@ impl<'d, 't> Ctx<'d, 't> {
         {
             return end;
         }
-        let o = self.add(kind, inner, 0, false, None, None);
+        let o = self.add(kind, inner, 0, "", None, None);
         self.pairs.push((c, o));
         close + 1
     }
@@ -479,7 +474,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 .filter(|m| m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.free(k)))
             {
                 let end = m.tokens.end;
-                self.add(EntityKind::Person, m.tokens.clone(), m.prefix, m.restored_article, None, None);
+                self.add(EntityKind::Person, m.tokens.clone(), m.prefix, m.restored, None, None);
                 i = end;
                 continue;
             }
@@ -487,7 +482,7 @@ impl<'d, 't> Ctx<'d, 't> {
             i = match found {
                 Some((r, code)) => {
                     let end = r.end;
-                    self.add(EntityKind::Person, r, 0, false, None, code);
+                    self.add(EntityKind::Person, r, 0, "", None, code);
                     end
                 }
                 None => i + 1,
@@ -514,7 +509,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 if (m.len >= 2 || press) && m.tokens.clone().all(|k| self.free(k)) {
                     let c = &self.cands[*m.value];
                     let (kind, key) = (c.kind, c.key.clone());
-                    self.add(kind, m.tokens.clone(), m.prefix, m.restored_article, Some(key), None);
+                    self.add(kind, m.tokens.clone(), m.prefix, m.restored, Some(key), None);
                 }
             }
         }
@@ -537,9 +532,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             let word = self.w(i);
-            let hit = crate::text::clitic_splits(word).find_map(|s| {
-                surnames.get(lexicons::name_key(&s.stem).as_ref()).map(|k| (s.prefix, s.restored_article, k))
-            });
+            let hit = crate::text::clitic_splits(word)
+                .find_map(|s| surnames.get(lexicons::name_key(&s.stem).as_ref()).map(|k| (s.prefix, s.restored, k)));
             if let Some((prefix, restored, key)) = hit {
                 let key = key.clone();
                 self.add(EntityKind::Person, i..i + 1, prefix, restored, Some(key), None);
@@ -582,7 +576,8 @@ pub(super) struct Proposal {
     pub kind: EntityKind,
     pub end: usize,
     pub prefix: usize,
-    pub restored: bool,
+    /// What the mention's text puts back in front of the written letters (see `CliticSplit::restored`).
+    pub restored: &'static str,
     pub key: Option<Key>,
     pub code: Option<&'static str>,
 }

@@ -49,6 +49,9 @@ pub struct LexMatch<'l, V> {
     pub prefix: usize,
     /// True when the match read "لل" as "ل" + "ال" (the article is not written).
     pub restored_article: bool,
+    /// What the match's text puts back in front of the written letters: `""`, `"ا"` or `"ال"`
+    /// (see [`super::CliticSplit::restored`]).
+    pub restored: &'static str,
     /// Number of phrase tokens (equals `tokens.len()`).
     pub len: usize,
 }
@@ -118,6 +121,7 @@ impl<V> Lexicon<V> {
                         value: &e.value,
                         prefix: split.prefix,
                         restored_article: split.restored_article,
+                        restored: split.restored,
                         len: e.rest.len() + 1,
                     });
                     break; // entries are longest first
@@ -227,7 +231,7 @@ impl<'t> Analysis<'t> {
     pub fn match_text<V>(&self, m: &LexMatch<'_, V>) -> String {
         super::tick(1);
         let s = &self.original[self.match_range(m)];
-        if m.restored_article { format!("ا{s}") } else { s.to_string() }
+        format!("{}{s}", m.restored)
     }
 }
 
@@ -245,6 +249,16 @@ mod tests {
         let found = lex.find_all(&a, 0..a.tokens().len());
         let got: Vec<_> = found.iter().map(|m| (*m.value, a.match_text(m))).collect();
         assert_eq!(got, vec![(1, "الأمم المتحدة".to_string()), (3, "لبنان".to_string())]);
+    }
+
+    #[test]
+    fn a_noun_starting_with_lam_after_lil() {
+        let mut lex = Lexicon::new(false);
+        lex.insert("اللجنة الدولية للصليب الأحمر", ());
+        let a = Analysis::new("وقال متحدث باسم للجنة الدولية للصليب الأحمر");
+        let m = lex.find_all(&a, 0..a.tokens().len()).pop().unwrap();
+        assert_eq!(a.match_text(&m), "اللجنة الدولية للصليب الأحمر");
+        assert_eq!(&a.original()[a.match_range(&m)], "لجنة الدولية للصليب الأحمر");
     }
 
     #[test]

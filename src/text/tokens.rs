@@ -133,6 +133,9 @@ pub struct CliticSplit<'a> {
     pub stem: Cow<'a, str>,
     /// True when `stem` starts with an article that is not written in the word.
     pub restored_article: bool,
+    /// What the stem adds in front of the written letters: `""`, `"ا"` ("للامم" → "الامم") or
+    /// `"ال"` for a noun that itself starts with ل ("للجنة" → "اللجنة").
+    pub restored: &'static str,
 }
 
 /// The readings of a normalised word with the proclitics و/ف (conjunctions), ب/ل/ك
@@ -144,7 +147,9 @@ pub struct CliticSplit<'a> {
 /// let stems: Vec<String> = clitic_splits("والمغرب").map(|s| s.stem.into_owned()).collect();
 /// assert_eq!(stems, ["والمغرب", "المغرب"]);
 /// let stems: Vec<String> = clitic_splits("للامم").map(|s| s.stem.into_owned()).collect();
-/// assert_eq!(stems, ["للامم", "الامم", "لامم"]);
+/// assert_eq!(stems, ["للامم", "الامم", "اللامم", "لامم"]);
+/// // a noun that starts with ل loses the article's lam too: لـ + اللجنة
+/// assert!(clitic_splits("للجنة").any(|s| s.stem == "اللجنة" && s.prefix == 2 && s.restored == "ال"));
 /// let stems: Vec<String> = clitic_splits("وبمجلس").map(|s| s.stem.into_owned()).collect();
 /// assert_eq!(stems, ["وبمجلس", "بمجلس", "مجلس"]);
 /// ```
@@ -153,12 +158,15 @@ pub fn clitic_splits(word: &str) -> impl Iterator<Item = CliticSplit<'_>> {
     (0..readings.len()).map(move |i| readings.split(word, i))
 }
 
-/// The clitic readings of one word as (prefix bytes, restored article) pairs: computed once per
-/// token by [`super::Analysis`] and shared by every lexicon lookup.
+/// What a reading restores in front of the written letters (see [`CliticSplit::restored`]).
+const RESTORED: [&str; 3] = ["", "ا", "ال"];
+
+/// The clitic readings of one word as (prefix bytes, index into [`RESTORED`]) pairs: computed
+/// once per token by [`super::Analysis`] and shared by every lexicon lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CliticReadings {
     len: u8,
-    items: [(u8, bool); 6],
+    items: [(u8, u8); 8],
 }
 
 impl CliticReadings {
@@ -171,20 +179,25 @@ impl CliticReadings {
     pub(crate) fn split<'w>(&self, word: &'w str, i: usize) -> CliticSplit<'w> {
         let (prefix, restore) = self.items[i];
         let prefix = prefix as usize;
-        let stem = if restore { Cow::Owned(format!("ا{}", &word[prefix..])) } else { Cow::Borrowed(&word[prefix..]) };
-        CliticSplit { prefix, stem, restored_article: restore }
+        let restored = RESTORED[restore as usize];
+        let stem = if restored.is_empty() {
+            Cow::Borrowed(&word[prefix..])
+        } else {
+            Cow::Owned(format!("{restored}{}", &word[prefix..]))
+        };
+        CliticSplit { prefix, stem, restored_article: !restored.is_empty(), restored }
     }
 
     /// The readings of a normalised word.
     pub(crate) fn of(word: &str) -> CliticReadings {
         super::tick(1);
-        let mut out = CliticReadings { len: 1, items: [(0, false); 6] };
+        let mut out = CliticReadings { len: 1, items: [(0, 0); 8] };
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return out;
         }
         const L: usize = 2; // every clitic letter is two bytes in UTF-8
         let letters = |s: &str| s.chars().count();
-        let mut push = |p: usize, restore: bool| {
+        let mut push = |p: usize, restore: u8| {
             if out.len() < out.items.len() {
                 out.items[out.len()] = (p as u8, restore);
                 out.len += 1;
@@ -192,16 +205,17 @@ impl CliticReadings {
         };
         let mut conj_options = 1;
         if word.starts_with(['و', 'ف']) && letters(&word[L..]) >= 2 {
-            push(L, false);
+            push(L, 0);
             conj_options = 2;
         }
         for &c in &[0, L][..conj_options] {
             let rest = &word[c..];
             if rest.starts_with("لل") && letters(&rest[2 * L..]) >= 1 {
-                push(c + L, true);
-                push(c + L, false);
+                push(c + L, 1); // لل + امم: the article's alif is not written
+                push(c + L, 2); // لل + جنة: nor is its lam before a noun starting with ل (اللجنة)
+                push(c + L, 0);
             } else if rest.starts_with(['ب', 'ل', 'ك']) && letters(&rest[L..]) >= 2 {
-                push(c + L, false);
+                push(c + L, 0);
             }
         }
         out
@@ -246,6 +260,7 @@ mod tests {
                 (0, "فللبنان".to_string()),
                 (2, "للبنان".to_string()),
                 (4, "البنان".to_string()),
+                (4, "اللبنان".to_string()),
                 (4, "لبنان".to_string())
             ]
         );
