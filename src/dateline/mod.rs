@@ -492,7 +492,7 @@ fn is_acronym(ws: &[&str]) -> bool {
     if letters.len() >= 2 && letters.iter().all(|w| w.chars().count() == 1) {
         return true;
     }
-    // spelled-out letters: "ان ان ان", "ام بي سي"
+    // spelled-out letters: "ام بي سي", "ان بي سي"
     if letters.len() >= 3 && letters.iter().all(|w| w.chars().count() <= 2) {
         return true;
     }

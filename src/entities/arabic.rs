@@ -365,7 +365,7 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usi
     Some(j..k)
 }
 
-/// A paper or site named by its last word: "أفريقيا برس", "جسور نت", "النجاح الإخباري".
+/// A paper or site named by its last word: "صحارى برس", "الرافدين نت", "الفجر الإخباري".
 fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let t = cx.t;
     let word_ok = |k: usize| {
@@ -571,7 +571,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
 /// verb, or opening with a known given name. Returns the name's tokens.
 pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
     let t = cx.t;
-    // after a title: "وزير الخارجية المغربي ناصر بوريطة", "الأمين العام للأمم المتحدة، أنطونيو غوتيريش"
+    // after a title: "وزير الخارجية المغربي ناصر الحمداوي", "المبعوث الأممي، هانس غروندبرغ"
     if let Some(m) = t.titles_ar.longest_at(cx.doc, i) {
         let mut k = m.tokens.end;
         if cx.w(i).get(m.prefix..) == Some("د") {
@@ -656,7 +656,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         }
         return None;
     }
-    // a known given name with more name after it: "سناء بنصالح"
+    // a known given name with more name after it: "ليلى المنصوري"
     let w = cx.w(i);
     let given = clitic_splits(w).next().is_some_and(|s| t.given_ar.contains(name_key(&s.stem).as_ref()));
     if given

@@ -101,7 +101,7 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
         }
         let short = c.words.as_slice();
         let hosts: Vec<usize> = match c.kind {
-            // A partial name joins the one fuller name that contains it ("لابورد" → "جان بول لابورد").
+            // A partial name joins the one fuller name that contains it ("مارتان" → "جان لوك مارتان").
             EntityKind::Person => by_word[&(c.kind, short[0].as_str())]
                 .iter()
                 .copied()

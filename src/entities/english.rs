@@ -152,7 +152,7 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
-/// An organisation named by its form: "Ministry of Foreign Affairs", "African Media Agency".
+/// An organisation named by its form: "Ministry of Foreign Affairs", "Pacific Media Agency".
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if !cx.is_word(i)
         || cx.in_title_case(i)
@@ -221,7 +221,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     let speech_after = end < cx.hi && t.speech_en.contains(cx.w(end));
     let speech_before = (start > cx.lo && t.speech_en.contains(cx.w(start - 1)))
         || (start >= cx.lo + 2 && cx.w(start - 1) == "," && t.speech_en.contains(cx.w(start - 2)));
-    // an apposition after a title: "… Head of the Mission, El Ghassim Wane, said"
+    // an apposition after a title: "… Head of the Mission, Tomas Varga, said"
     // an apposition with a title: "Britain's ambassador, Barbara Woodward, said", "Martin
     // Griffiths, the U.N. special envoy, …"
     let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);

@@ -113,7 +113,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
                     .collect();
                 // a headline in title case (every word but the small ones capitalised); a byline
-                // ("By EDITH M. LEDERER") is no headline
+                // ("By JOHN Q. WRITER") is no headline
                 const SMALL: &[&str] =
                     &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
                 let lower = words.iter().filter(|w| !w.starts_with(char::is_uppercase) && !SMALL.contains(w)).count();
@@ -490,7 +490,7 @@ impl<'d, 't> Ctx<'d, 't> {
         }
     }
 
-    /// Pass 3: names the dateline gave ("السوسنة", a reporter) wherever the body repeats them, and
+    /// Pass 3: names the dateline gave ("السنبلة", a reporter) wherever the body repeats them, and
     /// later mentions of a person by surname alone.
     fn surnames(&mut self) {
         let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
@@ -608,24 +608,31 @@ mod tests {
         Mention { text: s.to_string(), span: doc.span(at..at + s.len()) }
     }
 
+    /// A dateline over `text[..end]` naming the given places, reporters and agencies.
+    fn dateline_of(doc: &Doc<'_>, end: usize, places: &[&str], authors: &[&str], agencies: &[&str]) -> Dateline {
+        let text = doc.text();
+        let mentions = |names: &[&str]| names.iter().map(|n| mention(doc, text, n)).collect();
+        Dateline {
+            span: doc.span(0..end),
+            locations: mentions(places),
+            authors: mentions(authors),
+            agencies: mentions(agencies),
+            date: None,
+        }
+    }
+
     #[test]
     fn dateline_mentions_become_entities_and_are_not_read_twice() {
-        let text = "الرباط - سناء بنصالح\nأكدت سناء بنصالح أن المغرب مستعد. وقالت رويترز إن الوفد وصل إلى الرباط.";
+        let text = "الرباط - ليلى المنصوري\nأكدت ليلى المنصوري أن المغرب مستعد. وقالت رويترز إن الوفد وصل إلى الرباط.";
         let doc = Doc::new(text, None);
         let end = text.find('\n').unwrap();
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![mention(&doc, text, "الرباط")],
-            authors: vec![mention(&doc, text, "سناء بنصالح")],
-            agencies: vec![],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &["الرباط"], &["ليلى المنصوري"], &[]);
         let es = extract(&doc, Some(&dateline));
         let rabat = es.iter().find(|e| e.name == "الرباط").unwrap();
         assert_eq!(rabat.kind, EntityKind::Location);
         assert_eq!(rabat.mentions.len(), 2);
         assert_eq!(rabat.code.as_deref(), Some("MA"));
-        let reporter = es.iter().find(|e| e.name == "سناء بنصالح").unwrap();
+        let reporter = es.iter().find(|e| e.name == "ليلى المنصوري").unwrap();
         assert_eq!(reporter.kind, EntityKind::Person);
         assert_eq!(reporter.mentions.len(), 2);
         assert_eq!(reporter.mentions[0].span.start, dateline.authors[0].span.start);
@@ -637,13 +644,7 @@ mod tests {
         let text = "By JANE ROE\nAssociated Press\nUNITED NATIONS (AP) - The vote passed.";
         let doc = Doc::new(text, None);
         let end = text.find(" - ").unwrap() + 2;
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![mention(&doc, text, "UNITED NATIONS")],
-            authors: vec![mention(&doc, text, "JANE ROE")],
-            agencies: vec![mention(&doc, text, "AP")],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &["UNITED NATIONS"], &["JANE ROE"], &["AP"]);
         let es = extract(&doc, Some(&dateline));
         let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
         assert_eq!(ap.mentions.len(), 2, "{es:#?}");
@@ -656,13 +657,7 @@ mod tests {
 للمزيد تابعوا موقع السنبلة.";
         let doc = Doc::new(text, None);
         let end = text.find('-').unwrap() + 1;
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![],
-            authors: vec![],
-            agencies: vec![mention(&doc, text, "السنبلة")],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &[], &[], &["السنبلة"]);
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es.len(), 1, "{es:#?}");
         assert_eq!(es[0].kind, EntityKind::Organization);
@@ -671,13 +666,7 @@ mod tests {
         let text = "الحياة - قال مسؤول إن الحياة عادت إلى طبيعتها.";
         let doc = Doc::new(text, None);
         let end = text.find('-').unwrap() + 1;
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![],
-            authors: vec![],
-            agencies: vec![mention(&doc, text, "الحياة")],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &[], &[], &["الحياة"]);
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
     }
@@ -687,13 +676,7 @@ mod tests {
         let text = "القاهرة - «الشرق الأوسط» -\nوقال مصدر لـ«الشرق الأوسط» إن الوفد وصل إلى الشرق الأوسط.";
         let doc = Doc::new(text, None);
         let end = text.find('\n').unwrap();
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![mention(&doc, text, "القاهرة")],
-            authors: vec![],
-            agencies: vec![mention(&doc, text, "الشرق الأوسط")],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &["القاهرة"], &[], &["الشرق الأوسط"]);
         let es = extract(&doc, Some(&dateline));
         let paper = es.iter().find(|e| e.kind == EntityKind::Organization).unwrap();
         assert_eq!(paper.name, "الشرق الأوسط");
@@ -707,13 +690,7 @@ mod tests {
         let text = "UNITED NATIONS (AP) - The Associated Press reported that the U.N. vote passed.";
         let doc = Doc::new(text, None);
         let end = text.find('-').unwrap() + 1;
-        let dateline = Dateline {
-            span: doc.span(0..end),
-            locations: vec![mention(&doc, text, "UNITED NATIONS")],
-            authors: vec![],
-            agencies: vec![mention(&doc, text, "AP")],
-            date: None,
-        };
+        let dateline = dateline_of(&doc, end, &["UNITED NATIONS"], &[], &["AP"]);
         let es = extract(&doc, Some(&dateline));
         let ap = es.iter().find(|e| e.name == "Associated Press").unwrap();
         assert_eq!(ap.mentions.len(), 2);
