@@ -551,7 +551,9 @@ typedef struct {
 typedef struct {
   /**
    * Inputs longer than this many bytes fail with `KHABAR_STATUS_INPUT_TOO_LARGE`. Must be at
-   * least 1. Default `KHABAR_DEFAULT_MAX_INPUT_BYTES` (16 MiB).
+   * least 1. Default `KHABAR_DEFAULT_MAX_INPUT_BYTES` (16 MiB). Values above 256 MiB (the
+   * longest text the parser can address) are lowered to it; `khabar_parser_max_input_bytes`
+   * reports the limit in force.
    */
   size_t max_input_bytes;
   /**

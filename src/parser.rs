@@ -94,9 +94,16 @@ impl Default for ParserBuilder {
 
 impl ParserBuilder {
     /// Inputs longer than this many bytes are rejected with [`Error::InputTooLarge`]
-    /// (default [`DEFAULT_MAX_INPUT_BYTES`]).
+    /// (default [`DEFAULT_MAX_INPUT_BYTES`]). The limit is at most
+    /// [`MAX_TEXT_BYTES`](crate::text::MAX_TEXT_BYTES) (256 MiB), the longest text the text layer's
+    /// `u32` offsets can address; a larger value is lowered to it.
+    ///
+    /// ```
+    /// let p = khabar::Parser::builder().max_input_bytes(usize::MAX).build();
+    /// assert_eq!(p.max_input_bytes(), khabar::text::MAX_TEXT_BYTES);
+    /// ```
     pub fn max_input_bytes(mut self, max: usize) -> Self {
-        self.max_input_bytes = max;
+        self.max_input_bytes = max.min(crate::text::MAX_TEXT_BYTES);
         self
     }
 

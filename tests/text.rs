@@ -33,8 +33,8 @@ fn normalisation_table() {
         assert_eq!(n.as_str(), *want);
         let a = Analysis::new(input);
         for t in a.tokens() {
-            assert_eq!(normalize(&input[t.orig.clone()]), a.normalized()[t.norm.clone()], "{input}: token {t:?}");
-            assert_eq!(n.to_normalized(t.orig.start), t.norm.start, "{input}");
+            assert_eq!(normalize(&input[t.orig()]), a.normalized()[t.norm()], "{input}: token {t:?}");
+            assert_eq!(n.to_normalized(t.orig().start), t.norm().start, "{input}");
         }
     }
 }

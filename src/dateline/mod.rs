@@ -145,7 +145,7 @@ fn byline(doc: &Doc<'_>, para: Range<usize>) -> Option<Mention> {
     let ok = !name.is_empty()
         && name.iter().all(|t| t.kind == TokenKind::Word || t.text(doc.normalized()) == ".")
         && name.first().is_some_and(|t| t.kind == TokenKind::Word);
-    ok.then(|| doc.mention(name[0].orig.start..name[name.len() - 1].orig.end))
+    ok.then(|| doc.mention(name[0].orig().start..name[name.len() - 1].orig().end))
 }
 
 fn delim_of(c: &str) -> Option<Delim> {
@@ -239,7 +239,7 @@ fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Da
     };
     for (kind, r) in &head.pieces {
         let toks = &doc.tokens()[r.clone()];
-        let range = toks[0].orig.start..toks[toks.len() - 1].orig.end;
+        let range = toks[0].orig().start..toks[toks.len() - 1].orig().end;
         match kind {
             Kind::Place => d.locations.push(doc.mention(range)),
             Kind::Agency => d.agencies.push(doc.mention(range)),
@@ -250,7 +250,7 @@ fn read_dateline(doc: &Doc<'_>, para: Range<usize>, has_next: bool) -> Option<Da
     // The date pieces, read together ("Nov 3", "28 تموز 2016", "15 تشرين الثاني (نوفمبر)").
     let dates: Vec<&Range<usize>> = head.pieces.iter().filter(|(k, _)| *k == Kind::Date).map(|(_, r)| r).collect();
     if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
-        let range = doc.tokens()[first.start].orig.start..doc.tokens()[last.end - 1].orig.end;
+        let range = doc.tokens()[first.start].orig().start..doc.tokens()[last.end - 1].orig().end;
         d.date = crate::values::parse_date(doc, range).map(|(_, v)| v.value);
     }
     Some(d)
@@ -299,11 +299,11 @@ fn parse_head(doc: &Doc<'_>, items: &[Item], para_tokens: Range<usize>, has_next
                 // when the report follows in the same paragraph
                 let closes_wrap = wrapped && depth == 0 && ds.contains(&Delim::Close) && next_piece.is_some();
                 if (body_follows || closes_wrap) && is_terminal(ds, &pieces, wrapped) {
-                    let end = toks[r.end - 1].orig.end;
+                    let end = toks[r.end - 1].orig().end;
                     return accept(pieces, end, false, doc);
                 }
                 if at_end {
-                    let end = toks[r.end - 1].orig.end;
+                    let end = toks[r.end - 1].orig().end;
                     return accept(pieces, end, has_next, doc).filter(|_| has_next);
                 }
                 before = Some(ds);
@@ -320,7 +320,7 @@ fn parse_head(doc: &Doc<'_>, items: &[Item], para_tokens: Range<usize>, has_next
                     && para_tokens.end - m.tokens.end > MAX_PIECE_TOKENS
                 {
                     pieces.push((Kind::Agency, m.tokens.clone()));
-                    let end = toks[m.tokens.end - 1].orig.end;
+                    let end = toks[m.tokens.end - 1].orig().end;
                     return accept(pieces, end, false, doc);
                 }
                 if r.len() > MAX_PIECE_TOKENS || (idx + 1 == items.len() && r.end < para_tokens.end) {
@@ -337,7 +337,7 @@ fn parse_head(doc: &Doc<'_>, items: &[Item], para_tokens: Range<usize>, has_next
                     if r.end < para_tokens.end {
                         return None;
                     }
-                    let end = toks[r.end - 1].orig.end;
+                    let end = toks[r.end - 1].orig().end;
                     return accept(pieces, end, has_next, doc).filter(|_| has_next);
                 }
             }

@@ -77,7 +77,7 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
             && w == "-"
             && k + 1 < cx.hi
             && capitalised(cx.w(k + 1))
-            && cx.toks[k].orig.start == cx.toks[k - 1].orig.end
+            && cx.toks[k].orig().start == cx.toks[k - 1].orig().end
         {
             k += 1;
             continue;
@@ -90,8 +90,8 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
             && !capitalised(cx.w(k + 1))
             && cx.w(k + 1).chars().count() <= 5
             && !HYPHEN_SUFFIXES.contains(&cx.w(k + 1))
-            && cx.toks[k].orig.start == cx.toks[k - 1].orig.end
-            && cx.toks[k + 1].orig.start == cx.toks[k].orig.end
+            && cx.toks[k].orig().start == cx.toks[k - 1].orig().end
+            && cx.toks[k + 1].orig().start == cx.toks[k].orig().end
             && (k + 2 >= cx.hi || !capitalised(cx.w(k + 2)))
         {
             k += 2;

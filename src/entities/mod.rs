@@ -139,18 +139,18 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The normalised text of token `i`.
     pub fn w(&self, i: usize) -> &'d str {
-        &self.norm[self.toks[i].norm.clone()]
+        &self.norm[self.toks[i].norm()]
     }
 
     /// True when token `i` is in a paragraph written in title case (an English headline), where
     /// capitals say nothing about names.
     pub fn in_title_case(&self, i: usize) -> bool {
-        self.doc.paragraph_at(self.toks[i].orig.start).is_some_and(|p| self.title_case[p])
+        self.doc.paragraph_at(self.toks[i].orig().start).is_some_and(|p| self.title_case[p])
     }
 
     /// The original text of token `i`.
     pub fn orig(&self, i: usize) -> &'t str {
-        &self.doc.text()[self.toks[i].orig.clone()]
+        &self.doc.text()[self.toks[i].orig()]
     }
 
     pub fn is_punct(&self, i: usize) -> bool {
@@ -177,8 +177,8 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when tokens `i` and `j` are in the same paragraph (no line break between them).
     pub fn same_para(&self, i: usize, j: usize) -> bool {
-        let a = self.toks[i].orig.end;
-        let b = self.toks[j].orig.start;
+        let a = self.toks[i].orig().end;
+        let b = self.toks[j].orig().start;
         !self.doc.text()[a.min(b)..b.max(a)].contains('\n')
     }
 
@@ -186,8 +186,8 @@ impl<'d, 't> Ctx<'d, 't> {
     pub fn range(&self, toks: Range<usize>, prefix: usize) -> Range<usize> {
         let first = &self.toks[toks.start];
         let last = &self.toks[toks.end - 1];
-        let start = self.doc.normalization().to_original(first.norm.start + prefix..first.norm.end).start;
-        start..last.orig.end
+        let start = self.doc.normalization().to_original(first.norm().start + prefix..first.norm().end).start;
+        start..last.orig().end
     }
 
     /// Normalised words of tokens `toks`, the first without its clitics, ة folded.
@@ -256,7 +256,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     .tokens()
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
-                    .map(|t| lexicons::name_key(&a.normalized()[t.norm.clone()]).into_owned())
+                    .map(|t| lexicons::name_key(&a.normalized()[t.norm()]).into_owned())
                     .collect();
                 let (kind, key, code) = match hit.map(|h| self.known_info(*h.value)) {
                     // a paper named after a place ("«الشرق الأوسط»") is the agency the dateline says

@@ -192,19 +192,19 @@ impl<'d, 't> Ctx<'d, 't> {
     fn opens(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.open_at.get(&t.orig.start).map(|&i| &self.regions[i])
+        self.open_at.get(&t.orig().start).map(|&i| &self.regions[i])
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.close_at.get(&t.orig.end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig.start)
+        self.close_at.get(&t.orig().end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig().start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
-        let t = &self.toks[k].orig;
+        let t = self.toks[k].orig();
         let i = self.top.partition_point(|r| r.end < t.end);
         self.top.get(i).is_some_and(|r| r.start <= t.start && t.end <= r.end)
     }
@@ -237,7 +237,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 // The verb رأى is written with ى; once folded it reads like the noun رأي.
                 let noun = m.value.lemma == "رأى"
                     && w.ends_with("راي")
-                    && !self.doc.text()[self.toks[k].orig.clone()].ends_with('ى');
+                    && !self.doc.text()[self.toks[k].orig()].ends_with('ى');
                 // "طلب عدم الكشف عن اسمه" asks for anonymity; it reports nothing.
                 let anonymity = self.w(m.tokens.end) == "عدم";
                 // English verbs are lower case; "Said" is a name ("Edward Said").
@@ -276,7 +276,7 @@ impl<'d, 't> Ctx<'d, 't> {
             };
             let nested = statement.is_none()
                 && found.last().is_some_and(|f| {
-                    f.content.start < self.toks[k].orig.start && self.toks[k].orig.start < f.content.end
+                    f.content.start < self.toks[k].orig().start && self.toks[k].orig().start < f.content.end
                 });
             if let Some(sp) = speaker.clone()
                 && !hit.form.participle
@@ -377,7 +377,7 @@ impl<'d, 't> Ctx<'d, 't> {
     fn blocker(&self, k: usize) -> Spk {
         Spk {
             text: String::new(),
-            span: self.toks[k].orig.clone(),
+            span: self.toks[k].orig(),
             role: None,
             entity: None,
             feminine: false,
@@ -489,8 +489,8 @@ impl<'d, 't> Ctx<'d, 't> {
         if end_tok <= start {
             return None;
         }
-        let mut end = self.toks[end_tok - 1].orig.end;
-        let begin = self.toks[start].orig.start;
+        let mut end = self.toks[end_tok - 1].orig().end;
+        let begin = self.toks[start].orig().start;
         // A quotation opened inside the clause runs to its closing mark.
         let mut kind = QuoteKind::Indirect;
         for r in self.regions.iter().filter(|r| r.depth == 0) {
@@ -513,7 +513,7 @@ impl<'d, 't> Ctx<'d, 't> {
         while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {
             b -= 1;
         }
-        (b > a && (b - a) <= 40).then(|| self.toks[a].orig.start..self.toks[b - 1].orig.end)
+        (b > a && (b - a) <= 40).then(|| self.toks[a].orig().start..self.toks[b - 1].orig().end)
     }
 
     // ------------------------------------------------------------------ Arabic
@@ -607,7 +607,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(end);
             }
         }
-        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let cue = self.toks[k].orig().start..self.toks[hit.toks.end - 1].orig().end;
         let Some(start) = start else {
             // «…»، قال الوزير.
             if let Some(r) = self.quote_before(k) {
@@ -637,7 +637,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     e -= 1;
                 }
                 if e > sstart {
-                    let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[e - 1].orig.end);
+                    let r = trim(self.doc.text(), self.toks[sstart].orig().start..self.toks[e - 1].orig().end);
                     if self.words_in(&r) >= 3 {
                         let found = Found {
                             kind: QuoteKind::Indirect,
@@ -709,8 +709,9 @@ impl<'d, 't> Ctx<'d, 't> {
             // "وفقا لمكتب …": the preposition is not part of the speaker.
             let t = &self.toks[from];
             let w = self.w(from);
-            if w.starts_with('ل') && !w.starts_with("لل") && sp.span.start == t.orig.start && w.chars().count() > 3 {
-                let start = self.doc.normalization().to_original(t.norm.start + 'ل'.len_utf8()..t.norm.end).start;
+            if w.starts_with('ل') && !w.starts_with("لل") && sp.span.start == t.orig().start && w.chars().count() > 3
+            {
+                let start = self.doc.normalization().to_original(t.norm().start + 'ل'.len_utf8()..t.norm().end).start;
                 sp.text = self.doc.text()[start..sp.span.end].to_string();
                 sp.span.start = start;
             }
@@ -731,7 +732,7 @@ impl<'d, 't> Ctx<'d, 't> {
             while e > sstart && self.is_punct(e - 1) {
                 e -= 1;
             }
-            let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[e - 1].orig.end);
+            let r = trim(self.doc.text(), self.toks[sstart].orig().start..self.toks[e - 1].orig().end);
             (self.words_in(&r) >= 3).then_some(())?;
             let kind = if self.regions.iter().any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
             {
@@ -742,7 +743,7 @@ impl<'d, 't> Ctx<'d, 't> {
             (r, kind)
         };
         let sp = self.resolve(sp, k, &[]);
-        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let cue = self.toks[k].orig().start..self.toks[hit.toks.end - 1].orig().end;
         let found =
             Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
         Some((Some(sp), Some(found)))
@@ -777,7 +778,7 @@ impl<'d, 't> Ctx<'d, 't> {
             return None;
         }
         let speaker = speaker.map(|s| self.resolve(s, k, frames));
-        let cue = self.toks[k].orig.start..self.toks[hit.toks.end - 1].orig.end;
+        let cue = self.toks[k].orig().start..self.toks[hit.toks.end - 1].orig().end;
         let mk = |content, kind, setting| Found {
             kind,
             speaker: None,
@@ -864,7 +865,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 .find(|&d| matches!(self.w(d), "—" | "–" | "-"))
                 .map_or(sstart, |d| d + 1);
             if b - 1 > sstart {
-                let r = trim(self.doc.text(), self.toks[sstart].orig.start..self.toks[b - 2].orig.end);
+                let r = trim(self.doc.text(), self.toks[sstart].orig().start..self.toks[b - 2].orig().end);
                 if self.words_in(&r) >= 4 && !(sstart..b - 1).any(|q| self.hit(q).is_some()) {
                     let kind = if self
                         .regions

@@ -34,7 +34,7 @@ const RESOLVE_WINDOW: usize = 1500;
 
 impl Ctx<'_, '_> {
     fn bytes(&self, r: &Range<usize>) -> Range<usize> {
-        self.toks[r.start].orig.start..self.toks[r.end - 1].orig.end
+        self.toks[r.start].orig().start..self.toks[r.end - 1].orig().end
     }
 
     /// The byte range of token range `r` with the proclitics of its first token left out when
@@ -61,7 +61,7 @@ impl Ctx<'_, '_> {
             return (full, false);
         }
         let t = &self.toks[r.start];
-        let start = self.doc.normalization().to_original(t.norm.start + 2 * letters..t.norm.end).start;
+        let start = self.doc.normalization().to_original(t.norm().start + 2 * letters..t.norm().end).start;
         (start..full.end, restored)
     }
 
@@ -72,7 +72,7 @@ impl Ctx<'_, '_> {
         if !is_exact(w, Word::Func) {
             return false;
         }
-        if w == "علي" && self.doc.text()[self.toks[k].orig.clone()].ends_with('ي') && !self.complementizer(k + 1) {
+        if w == "علي" && self.doc.text()[self.toks[k].orig()].ends_with('ي') && !self.complementizer(k + 1) {
             return false; // the name علي; the preposition is written على
         }
         if w == "علي" && k > 0 {
@@ -244,7 +244,7 @@ impl Ctx<'_, '_> {
                 && (run.end + 1 == r.end
                     || (run.len() == 1
                         && (run.start == r.start || is(self.w(run.start - 1), Word::Title))
-                        && self.doc.text()[self.toks[run.end].orig.clone()].ends_with('ي')))
+                        && self.doc.text()[self.toks[run.end].orig()].ends_with('ي')))
             {
                 run.end += 1;
                 article = true;
@@ -1011,7 +1011,7 @@ impl Ctx<'_, '_> {
             }
         }
         // "the agency": the organisation named last before it, in the few sentences before.
-        let at = self.toks[sp.toks.start].orig.start;
+        let at = self.toks[sp.toks.start].orig().start;
         let upto = self.mentions.partition_point(|m| m.0.start < at);
         let org = self.mentions[..upto]
             .iter()

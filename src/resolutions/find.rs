@@ -176,7 +176,7 @@ impl<'a, 't> Scanner<'a, 't> {
 
     fn orig(&self, tokens: Range<usize>) -> Range<usize> {
         let t = self.doc.tokens();
-        t[tokens.start].orig.start..t[tokens.end - 1].orig.end
+        t[tokens.start].orig().start..t[tokens.end - 1].orig().end
     }
 
     /// UN symbols: every match becomes a mention with its body stated.
@@ -256,7 +256,7 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         }
         if roles.has(Roles::NEW) {
-            self.out.unnumbered.push(self.doc.tokens()[i].orig.start);
+            self.out.unnumbered.push(self.doc.tokens()[i].orig().start);
         }
         toks.end.max(i + 1)
     }
@@ -289,7 +289,7 @@ impl<'a, 't> Scanner<'a, 't> {
     fn phrase(&mut self, i: usize, roles: Roles, trig: Range<usize>) -> Option<usize> {
         // A reference never runs past its sentence.
         let (outer, outer_begin) = (self.end, self.begin);
-        let start = self.doc.tokens()[i].orig.start;
+        let start = self.doc.tokens()[i].orig().start;
         if let Some(s) = self.doc.sentence_at(start) {
             let s = &self.doc.sentences[s];
             self.end = self.end.min(self.doc.token_at_or_after(s.end));
@@ -322,7 +322,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 Organ::NotUn => return None,
             }
             start_tok = toks.start;
-            start = self.doc.tokens()[toks.start].orig.start;
+            start = self.doc.tokens()[toks.start].orig().start;
             restored = false;
         }
         if self.text(i).to_ascii_lowercase().starts_with("unscr") {
@@ -417,7 +417,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let n = items.len();
         for (idx, (item, toks)) in items.into_iter().enumerate() {
             let range =
-                if idx == 0 { start..self.doc.tokens()[toks.end - 1].orig.end } else { self.orig(toks.clone()) };
+                if idx == 0 { start..self.doc.tokens()[toks.end - 1].orig().end } else { self.orig(toks.clone()) };
             let year = item.year.or(if idx + 1 == n { tail.year } else { None });
             self.out.found.push(Found {
                 range,
@@ -558,7 +558,7 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         // Latin letters glued to the number: "1080p", "2254A" are not resolution numbers.
         let toks = self.doc.tokens();
-        let glued = k < self.end && k > 0 && toks[k].orig.start == toks[k - 1].orig.end;
+        let glued = k < self.end && k > 0 && toks[k].orig().start == toks[k - 1].orig().end;
         if glued && self.kind(k) == Some(TokenKind::Word) && self.text(k).is_ascii() {
             return None;
         }

@@ -142,7 +142,7 @@ impl Context {
                 Organ::Un | Organ::Body(_) => un = true,
                 Organ::NotUn | Organ::Council => {}
             }
-            let start = doc.tokens()[m.tokens.start].orig.start;
+            let start = doc.tokens()[m.tokens.start].orig().start;
             hits.push((organ, m.tokens.start, doc.sentence_at(start)));
         }
         Context { hits, un }

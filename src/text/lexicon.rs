@@ -67,7 +67,7 @@ impl<V> Lexicon<V> {
     pub fn insert(&mut self, phrase: &str, value: V) {
         let norm = normalize(phrase);
         let tokens = tokenize(&norm, |r| r);
-        let mut words: Vec<String> = tokens.iter().map(|t| self.key(&norm[t.norm.clone()])).collect();
+        let mut words: Vec<String> = tokens.iter().map(|t| self.key(&norm[t.norm()])).collect();
         if words.is_empty() {
             return;
         }
@@ -101,7 +101,7 @@ impl<V> Lexicon<V> {
         let tok = tokens.get(i)?;
         // fold-case lexicons read the ASCII-lower-cased text (same offsets)
         let text = if self.fold_case { a.lowered() } else { norm };
-        let word = &text[tok.norm.clone()];
+        let word = &text[tok.norm()];
         let readings = a.readings[i];
         let mut best: Option<LexMatch<'l, V>> = None;
         super::tick(1);
@@ -114,7 +114,7 @@ impl<V> Lexicon<V> {
                 if end > tokens.len() || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
                     continue;
                 }
-                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == text[t.norm.clone()]);
+                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == text[t.norm()]);
                 if ok {
                     best = Some(LexMatch {
                         tokens: i..end,
@@ -155,7 +155,7 @@ impl<V> Lexicon<V> {
 /// let a = khabar::text::Analysis::new("قالَ الوزير");
 /// assert_eq!(a.normalized(), "قال الوزير");
 /// assert_eq!(a.tokens().len(), 2);
-/// assert_eq!(&a.original()[a.tokens()[0].orig.clone()], "قالَ");
+/// assert_eq!(&a.original()[a.tokens()[0].orig()], "قالَ");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Analysis<'t> {
@@ -170,10 +170,20 @@ pub struct Analysis<'t> {
 
 impl<'t> Analysis<'t> {
     /// Normalises and tokenises `original`.
+    ///
+    /// # Panics
+    /// When `original` is longer than [`super::MAX_TEXT_BYTES`] (the parser rejects such inputs
+    /// with an error before analysing them).
     pub fn new(original: &'t str) -> Self {
+        assert!(
+            original.len() <= super::MAX_TEXT_BYTES,
+            "text of {} bytes is longer than MAX_TEXT_BYTES ({})",
+            original.len(),
+            super::MAX_TEXT_BYTES
+        );
         let norm = super::Normalized::new(original);
         let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
-        let readings = tokens.iter().map(|t| CliticReadings::of(&norm.as_str()[t.norm.clone()])).collect();
+        let readings = tokens.iter().map(|t| CliticReadings::of(&norm.as_str()[t.norm()])).collect();
         let text = norm.as_str();
         let lowered = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
         Analysis { original, norm, lowered, tokens, readings }
@@ -207,14 +217,14 @@ impl<'t> Analysis<'t> {
     /// Index of the first token that starts at or after original byte `offset`.
     pub fn token_at_or_after(&self, offset: usize) -> usize {
         super::tick(1);
-        self.tokens.partition_point(|t| t.orig.start < offset)
+        self.tokens.partition_point(|t| t.orig().start < offset)
     }
 
     /// Token indices lying inside the original byte range `range`.
     pub fn tokens_in(&self, range: Range<usize>) -> Range<usize> {
         super::tick(1);
         let a = self.token_at_or_after(range.start);
-        let b = self.tokens.partition_point(|t| t.orig.end <= range.end);
+        let b = self.tokens.partition_point(|t| t.orig().end <= range.end);
         a..b.max(a)
     }
 
@@ -222,8 +232,8 @@ impl<'t> Analysis<'t> {
     pub fn match_range<V>(&self, m: &LexMatch<'_, V>) -> Range<usize> {
         let first = &self.tokens[m.tokens.start];
         let last = &self.tokens[m.tokens.end - 1];
-        let start = self.norm.to_original(first.norm.start + m.prefix..first.norm.end).start;
-        start..last.orig.end
+        let start = self.norm.to_original(first.norm().start + m.prefix..first.norm().end).start;
+        start..last.orig().end
     }
 
     /// The surface text of a lexicon match: the original text of [`Self::match_range`], with

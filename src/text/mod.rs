@@ -14,7 +14,7 @@ mod work;
 pub use lang::detect_language;
 pub use lexicon::{Analysis, LexMatch, Lexicon};
 pub use normalize::{Normalized, is_arabic_diacritic, normalize};
-pub use tokens::{CliticSplit, Token, TokenKind, clitic_splits};
+pub use tokens::{CliticSplit, MAX_TEXT_BYTES, Token, TokenKind, clitic_splits};
 #[doc(hidden)]
 pub use work::{reset_work, work_done};
 
@@ -113,6 +113,6 @@ mod tests {
         assert_eq!(span.char_start, t[..second.start].chars().count());
         assert_eq!(d.paragraph_at(t.len() - 1), None);
         // tokens of the furniture are outside the body
-        assert!(d.tokens()[d.body_tokens.clone()].iter().all(|tok| tok.orig.end <= d.body.end));
+        assert!(d.tokens()[d.body_tokens.clone()].iter().all(|tok| tok.orig().end <= d.body.end));
     }
 }

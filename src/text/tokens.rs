@@ -20,21 +20,81 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token: its normalised and original byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One token: its normalised and original byte ranges, and its kind.
+///
+/// Offsets are stored as `u32` (20 bytes a token instead of 40): texts are limited to
+/// [`MAX_TEXT_BYTES`], so that every offset of the original and of its normalised form fits.
+///
+/// ```
+/// use khabar::text::{Analysis, TokenKind};
+/// let a = Analysis::new("قالَ الوزير");
+/// let t = &a.tokens()[0];
+/// assert_eq!(&a.original()[t.orig()], "قالَ");
+/// assert_eq!(t.text(a.normalized()), "قال");
+/// assert_eq!(t.norm(), 0..6);
+/// assert_eq!(t.kind, TokenKind::Word);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range in the normalised text.
-    pub norm: Range<usize>,
-    /// Byte range in the original text.
-    pub orig: Range<usize>,
+    norm_start: u32,
+    norm_end: u32,
+    orig_start: u32,
+    orig_end: u32,
     /// What it is made of.
     pub kind: TokenKind,
 }
 
+/// The longest text (in bytes) the text layer accepts: 256 MiB.
+///
+/// Token and offset-map positions are stored as `u32`; normalisation (NFKC) can make a text at
+/// most 11 times longer in UTF-8 (UAX #15), so every position of a text this long and of its
+/// normalised form fits. [`crate::Parser`] rejects longer inputs with
+/// [`crate::Error::InputTooLarge`] whatever its configured limit; [`super::Analysis::new`]
+/// panics on them.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024 * 1024;
+
 impl Token {
+    /// A token from its normalised and original byte ranges.
+    ///
+    /// # Panics
+    /// When an offset does not fit in a `u32` (see [`MAX_TEXT_BYTES`]).
+    pub fn new(norm: Range<usize>, orig: Range<usize>, kind: TokenKind) -> Token {
+        let at = |x: usize| u32::try_from(x).expect("text offset beyond u32: texts are limited to MAX_TEXT_BYTES");
+        Token {
+            norm_start: at(norm.start),
+            norm_end: at(norm.end),
+            orig_start: at(orig.start),
+            orig_end: at(orig.end),
+            kind,
+        }
+    }
+
+    /// Byte range in the normalised text.
+    #[inline]
+    pub fn norm(&self) -> Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// Byte range in the original text.
+    #[inline]
+    pub fn orig(&self) -> Range<usize> {
+        self.orig_start as usize..self.orig_end as usize
+    }
+
     /// The token's normalised text.
+    #[inline]
     pub fn text<'a>(&self, normalized: &'a str) -> &'a str {
-        &normalized[self.norm.clone()]
+        &normalized[self.norm()]
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("norm", &self.norm())
+            .field("orig", &self.orig())
+            .field("kind", &self.kind)
+            .finish()
     }
 }
 
@@ -79,7 +139,7 @@ pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<u
     let mut n = 0;
     scan(norm, |_, _| n += 1);
     let mut tokens = Vec::with_capacity(n);
-    scan(norm, |r, kind| tokens.push(Token { orig: to_original(r.clone()), norm: r, kind }));
+    scan(norm, |r, kind| tokens.push(Token::new(r.clone(), to_original(r), kind)));
     tokens
 }
 
@@ -161,25 +221,38 @@ pub fn clitic_splits(word: &str) -> impl Iterator<Item = CliticSplit<'_>> {
 /// What a reading restores in front of the written letters (see [`CliticSplit::restored`]).
 const RESTORED: [&str; 3] = ["", "ا", "ال"];
 
-/// The clitic readings of one word as (prefix bytes, index into [`RESTORED`]) pairs: computed
-/// once per token by [`super::Analysis`] and shared by every lexicon lookup.
+/// The clitic readings of one word: computed once per token by [`super::Analysis`] and shared by
+/// every lexicon lookup. Packed in a `u32`: the number of readings in the low 4 bits, then 4 bits
+/// for each reading after the first (the whole word, prefix 0): `(prefix / 2 - 1) * 3 + restore`,
+/// where the prefix is 2 or 4 bytes (one or two clitic letters) and `restore` indexes [`RESTORED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct CliticReadings {
-    len: u8,
-    items: [(u8, u8); 8],
-}
+pub(crate) struct CliticReadings(u32);
+
+/// At most 8 readings: the word, without و/ف, and up to three for each of those two without a
+/// preposition or لل.
+const MAX_READINGS: usize = 8;
 
 impl CliticReadings {
     /// Number of readings (at least one: the whole word).
+    #[inline]
     pub(crate) fn len(&self) -> usize {
-        self.len as usize
+        (self.0 & 0xF) as usize
+    }
+
+    /// Reading `i` as (prefix bytes, index into [`RESTORED`]).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> (usize, usize) {
+        if i == 0 {
+            return (0, 0);
+        }
+        let code = ((self.0 >> (4 * i)) & 0xF) as usize;
+        (2 * (code / 3 + 1), code % 3)
     }
 
     /// Reading `i` of `word` (the word these readings were computed for).
     pub(crate) fn split<'w>(&self, word: &'w str, i: usize) -> CliticSplit<'w> {
-        let (prefix, restore) = self.items[i];
-        let prefix = prefix as usize;
-        let restored = RESTORED[restore as usize];
+        let (prefix, restore) = self.get(i);
+        let restored = RESTORED[restore];
         let stem = if restored.is_empty() {
             Cow::Borrowed(&word[prefix..])
         } else {
@@ -191,16 +264,18 @@ impl CliticReadings {
     /// The readings of a normalised word.
     pub(crate) fn of(word: &str) -> CliticReadings {
         super::tick(1);
-        let mut out = CliticReadings { len: 1, items: [(0, 0); 8] };
+        let mut out = CliticReadings(1);
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return out;
         }
         const L: usize = 2; // every clitic letter is two bytes in UTF-8
         let letters = |s: &str| s.chars().count();
-        let mut push = |p: usize, restore: u8| {
-            if out.len() < out.items.len() {
-                out.items[out.len()] = (p as u8, restore);
-                out.len += 1;
+        let mut push = |p: usize, restore: u32| {
+            let n = out.len();
+            if n < MAX_READINGS {
+                debug_assert!(p == L || p == 2 * L);
+                let code = (p / L - 1) as u32 * 3 + restore;
+                out.0 = (out.0 & !0xF) | (code << (4 * n)) | (n as u32 + 1);
             }
         };
         let mut conj_options = 1;
@@ -227,7 +302,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(&str, TokenKind)> {
-        tokenize(s, |r| r).iter().map(|t| (&s[t.norm.clone()], t.kind)).collect()
+        tokenize(s, |r| r).iter().map(|t| (t.text(s), t.kind)).collect()
     }
 
     #[test]
@@ -249,6 +324,18 @@ mod tests {
             ]
         );
         assert_eq!(toks("1,000."), vec![("1,000", Number), (".", Punct)]);
+    }
+
+    #[test]
+    fn compact_storage() {
+        assert_eq!(std::mem::size_of::<Token>(), 20);
+        assert_eq!(std::mem::size_of::<CliticReadings>(), 4);
+        let t = Token::new(3..9, 4..12, TokenKind::Word);
+        assert_eq!((t.norm(), t.orig()), (3..9, 4..12));
+        // the longest reading list survives packing
+        let r = CliticReadings::of("وللبنان");
+        let all: Vec<_> = (0..r.len()).map(|i| r.get(i)).collect();
+        assert_eq!(all, [(0, 0), (2, 0), (4, 1), (4, 2), (4, 0)]);
     }
 
     #[test]

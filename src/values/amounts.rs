@@ -831,7 +831,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     {
         currency = Some(*s.value);
         symbol = true;
-        start_byte.get_or_insert(t.toks[j].orig.start);
+        start_byte.get_or_insert(t.toks[j].orig().start);
         j = s.tokens.end;
     }
     let (num, prefix) = number_at(t, j, limit, taken)?;
@@ -921,9 +921,9 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
         return None;
     }
     let num_start =
-        t.an.normalization().to_original(t.toks[num.start].norm.start + prefix..t.toks[num.start].norm.end).start;
+        t.an.normalization().to_original(t.toks[num.start].norm().start + prefix..t.toks[num.start].norm().end).start;
     let start = start_byte.unwrap_or(num_start);
-    let range = start..t.toks[end - 1].orig.end;
+    let range = start..t.toks[end - 1].orig().end;
     let unit_text = if is_money && currency.is_some() { None } else { unit.map(|r| t.orig[r].to_string()) };
     let qualifier = qualifier.or(num.several.then_some("several")).map(str::to_string);
     let amount = Amount { value, qualifier, unit: unit_text, currency: currency.map(str::to_string) };

@@ -659,7 +659,8 @@ fn sentence_start(t: &Toks<'_>, i: usize, floor: usize) -> usize {
     let mut k = i;
     while k > floor && i - k < 8 {
         let w = t.word(k - 1);
-        if matches!(w, "." | "!" | "?" | "؟") || t.orig[t.toks[k - 1].orig.end..t.toks[k].orig.start].contains('\n') {
+        if matches!(w, "." | "!" | "?" | "؟") || t.orig[t.toks[k - 1].orig().end..t.toks[k].orig().start].contains('\n')
+        {
             break;
         }
         k -= 1;
@@ -689,7 +690,7 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
     let mut last_year_end = usize::MAX;
     let mut i = range.start;
     let push = |out: &mut Vec<FoundDate>, tokens: Range<usize>, value: DateValue| {
-        let range = start_without_clitic(&t, tokens.start)..t.toks[tokens.end - 1].orig.end;
+        let range = start_without_clitic(&t, tokens.start)..t.toks[tokens.end - 1].orig().end;
         out.push(FoundDate { range, tokens, value });
     };
     while i < limit {
@@ -758,7 +759,7 @@ fn start_without_clitic(t: &Toks<'_>, i: usize) -> usize {
     let m = c.months.longest_at(t.an, i).map(|m| t.an.match_range(&m).start);
     let m = m.or_else(|| c.weekdays.longest_at(t.an, i).map(|m| t.an.match_range(&m).start));
     let m = m.or_else(|| c.ordinals.longest_at(t.an, i).map(|m| t.an.match_range(&m).start));
-    m.unwrap_or(t.toks[i].orig.start)
+    m.unwrap_or(t.toks[i].orig().start)
 }
 
 /// The first calendar date (month name or numeric) in token range `range`, unresolved; a weekday
@@ -775,7 +776,7 @@ pub(super) fn first_calendar_date(doc: &Doc<'_>, range: Range<usize>) -> Option<
         if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
             && let Some(v) = resolve(c.parts, Rel::Nearest, None)
         {
-            return Some((start_without_clitic(&t, start)..t.toks[c.end - 1].orig.end, v));
+            return Some((start_without_clitic(&t, start)..t.toks[c.end - 1].orig().end, v));
         }
     }
     None

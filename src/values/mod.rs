@@ -136,12 +136,12 @@ impl<'a> Toks<'a> {
 
     /// Normalised text of token `i` (empty past the end).
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.norm[t.norm.clone()])
+        self.toks.get(i).map_or("", |t| &self.norm[t.norm()])
     }
 
     /// Original text of token `i`.
     pub(super) fn orig(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.orig[t.orig.clone()])
+        self.toks.get(i).map_or("", |t| &self.orig[t.orig()])
     }
 
     pub(super) fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -150,7 +150,7 @@ impl<'a> Toks<'a> {
 
     /// True when token `i` exists and follows token `i - 1` with no space between them.
     pub(super) fn glued(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i].norm.start == self.toks[i - 1].norm.end
+        i > 0 && i < self.toks.len() && self.toks[i].norm().start == self.toks[i - 1].norm().end
     }
 
     /// True when token `i` is (or, with a proclitic set aside, is) one of `words` (ASCII case folded).
@@ -170,7 +170,7 @@ impl<'a> Toks<'a> {
 
     /// Original byte range from the start of token `a` to the end of token `b - 1`.
     pub(super) fn range(&self, tokens: Range<usize>) -> Range<usize> {
-        self.toks[tokens.start].orig.start..self.toks[tokens.end - 1].orig.end
+        self.toks[tokens.start].orig().start..self.toks[tokens.end - 1].orig().end
     }
 }
 
