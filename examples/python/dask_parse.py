@@ -456,6 +456,8 @@ def _arguments(argv: Optional[List[str]]) -> argparse.Namespace:
     args = ap.parse_args(argv)
     if args.format is None:
         args.format = "parquet" if args.output.endswith(".parquet") else "jsonl"
+    if args.library and not os.path.isfile(args.library):
+        ap.error(f"--library {args.library}: no such file")
     if args.workers < 1 or args.threads_per_worker < 1:
         ap.error("--workers and --threads-per-worker must be at least 1")
     return args
