@@ -496,6 +496,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             client, args.input, args.output, args.format, args.partition_size, library, package_dir, args.max_bytes, args.lang
         )
         stats = sorted(client.run(_plugin_stats).values())
+    except OSError as e:  # the input or the output cannot be opened
+        print(f"dask_parse: {e}", file=sys.stderr)
+        return 1
     finally:
         client.close()
         if cluster is not None:

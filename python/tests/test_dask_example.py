@@ -140,6 +140,24 @@ class DaskExampleTest(unittest.TestCase):
                     mine["error"]["message"] = cli["error"]["message"]
                 self.assertEqual(mine, cli)
 
+    def test_block_function_without_a_cluster(self):
+        # Outside a worker, the partition function builds one parser per process and reuses it.
+        example = load_example()
+        config = {"library": None, "package_dir": str(REPO / "python"), "max_bytes": MAX_BYTES, "lang": None}
+        block = self.inputs[0].read_bytes()
+        newlines, items = example.parse_block_jsonl(block, config)
+        self.assertEqual(newlines, block.count(b"\n"))
+        got = [item if isinstance(item, str) else json.loads(example.error_line(*item)) for item in items]
+        expected = [line if not line.startswith('{"error":') else json.loads(line) for line in self.expected[: len(got)]]
+        for mine, cli in zip(got, expected):
+            if isinstance(cli, dict) and cli["error"]["kind"] in ("invalid_json", "invalid_utf8"):
+                mine["error"]["message"] = cli["error"]["message"]
+        self.assertEqual(got, expected)
+        parsers = dict(example._PROCESS_PARSER)
+        example.parse_block_jsonl(block, config)
+        self.assertEqual(len(parsers), 1)
+        self.assertEqual(example._PROCESS_PARSER, parsers)  # the same parser object, not a new one
+
     @unittest.skipUnless(_have("pyarrow"), "pyarrow is not installed: the Parquet output is not tested")
     def test_parquet_rows_and_columns(self):
         import pyarrow.parquet as pq
