@@ -140,7 +140,9 @@ class KhabarParserPlugin(WorkerPlugin):
 
     idempotent = False
 
-    def __init__(self, library: Optional[str], package_dir: Optional[str], max_bytes: Optional[int], lang: Optional[str]):
+    def __init__(
+        self, library: Optional[str], package_dir: Optional[str], max_bytes: Optional[int], lang: Optional[str]
+    ) -> None:
         self.library = library
         self.package_dir = package_dir
         self.max_bytes = max_bytes
@@ -493,7 +495,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         client = Client(cluster)
     try:
         counts = run(
-            client, args.input, args.output, args.format, args.partition_size, library, package_dir, args.max_bytes, args.lang
+            client,
+            args.input,
+            args.output,
+            args.format,
+            args.partition_size,
+            library,
+            package_dir,
+            args.max_bytes,
+            args.lang,
         )
         stats = sorted(client.run(_plugin_stats).values())
     except OSError as e:  # the input or the output cannot be opened

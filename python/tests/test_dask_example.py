@@ -55,7 +55,7 @@ def corpus_files():
     ]
     second = lines[5:8] + [
         _record({"z": 1, "a": [2, "\u0628"]}, "WASHINGTON (Reuters) - Talks resumed on Monday.") + b"\r",
-        _record(17, "القاهرة (رويترز) - قال وزير الخارجية إن المحادثات ستستأنف."),
+        _record(17, "القاهرة (رويترز) - قال الوزير إن المحادثات ستستأنف."),
         b'{"id": "lone", "text": "\\ud800 x"}',
         b'{"id": "nan", "text": NaN}',
     ] + lines[8:]
@@ -116,7 +116,7 @@ class DaskExampleTest(unittest.TestCase):
         self.assertEqual({d["language"] for d in ok}, {"ar", "en"})
         self.assertEqual(
             sorted(errors),
-            sorted(["input_too_large", "invalid_json", "invalid_json", "invalid_json", "invalid_utf8", "missing_text", "missing_text"]),
+            ["input_too_large"] + ["invalid_json"] * 3 + ["invalid_utf8"] + ["missing_text"] * 2,
         )
         self.assertGreater(sum(p.stat().st_size for p in self.inputs), 4 * 2500)  # several partitions
 
@@ -148,7 +148,7 @@ class DaskExampleTest(unittest.TestCase):
         newlines, items = example.parse_block_jsonl(block, config)
         self.assertEqual(newlines, block.count(b"\n"))
         got = [item if isinstance(item, str) else json.loads(example.error_line(*item)) for item in items]
-        expected = [line if not line.startswith('{"error":') else json.loads(line) for line in self.expected[: len(got)]]
+        expected = [json.loads(line) if line.startswith('{"error":') else line for line in self.expected[: len(got)]]
         for mine, cli in zip(got, expected):
             if isinstance(cli, dict) and cli["error"]["kind"] in ("invalid_json", "invalid_utf8"):
                 mine["error"]["message"] = cli["error"]["message"]
@@ -181,7 +181,8 @@ class DaskExampleTest(unittest.TestCase):
         for row, cli in zip(rows, map(json.loads, self.expected)):
             with self.subTest(id=cli["id"]):
                 cli_id = cli["id"]
-                self.assertEqual(row["id"], cli_id if isinstance(cli_id, str) or cli_id is None else example._id_json(cli_id))
+                plain = isinstance(cli_id, str) or cli_id is None
+                self.assertEqual(row["id"], cli_id if plain else example._id_json(cli_id))
                 if "error" in cli:
                     self.assertEqual(row["line"], cli["line"])
                     self.assertEqual(row["error_kind"], cli["error"]["kind"])
