@@ -68,8 +68,13 @@ fn reading_code(prefix: usize, restore: usize) -> u32 {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
-    /// First word's number → entries starting with it, longest first.
-    first: FxHashMap<u32, Vec<Entry<V>>>,
+    /// One-word phrases: word number → value.
+    single: FxHashMap<u32, V>,
+    /// Longer phrases: [`pair`] of the first two word numbers → entries, longest first.
+    pairs: FxHashMap<u64, Vec<Entry<V>>>,
+    /// Bit sets over word numbers: first words of one-word phrases (bit `2 * word`) and of longer
+    /// phrases (bit `2 * word + 1`), so that most readings are turned down without hashing.
+    heads: Vec<u64>,
     fold_case: bool,
     /// One more than the largest word number used: analyses made while the vocabulary was
     /// smaller may lack some of this lexicon's words and are matched the slow way.
@@ -78,7 +83,7 @@ pub struct Lexicon<V> {
 
 #[derive(Debug, Clone)]
 struct Entry<V> {
-    /// Word numbers of the tokens after the first.
+    /// Word numbers of the tokens after the second.
     rest: Box<[u32]>,
     value: V,
 }
@@ -105,7 +110,7 @@ pub struct LexMatch<'l, V> {
 impl<V> Lexicon<V> {
     /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
     pub fn new(fold_case: bool) -> Self {
-        Lexicon { first: FxHashMap::default(), fold_case, needs: 0 }
+        Lexicon { single: FxHashMap::default(), pairs: FxHashMap::default(), heads: Vec::new(), fold_case, needs: 0 }
     }
 
     /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.
@@ -116,7 +121,7 @@ impl<V> Lexicon<V> {
         if tokens.is_empty() {
             return;
         }
-        let mut words: Vec<u32> = {
+        let words: Vec<u32> = {
             let mut vocab = VOCABULARY.write().unwrap_or_else(|e| e.into_inner());
             tokens
                 .iter()
@@ -135,23 +140,32 @@ impl<V> Lexicon<V> {
                 .collect()
         };
         self.needs = self.needs.max(words.iter().max().map_or(0, |&m| m + 1));
-        let head = words.remove(0);
-        let list = self.first.entry(head).or_default();
-        if list.iter().any(|e| *e.rest == *words) {
+        let long = words.len() > 1;
+        let bit = 2 * words[0] as usize + usize::from(long);
+        if self.heads.len() <= bit / 64 {
+            self.heads.resize(bit / 64 + 1, 0);
+        }
+        self.heads[bit / 64] |= 1 << (bit % 64);
+        let [head, second, ref rest @ ..] = words[..] else {
+            self.single.entry(words[0]).or_insert(value);
+            return;
+        };
+        let list = self.pairs.entry(pair(head, second)).or_default();
+        if list.iter().any(|e| &*e.rest == rest) {
             return;
         }
-        let at = list.partition_point(|e| e.rest.len() >= words.len());
-        list.insert(at, Entry { rest: words.into_boxed_slice(), value });
+        let at = list.partition_point(|e| e.rest.len() >= rest.len());
+        list.insert(at, Entry { rest: rest.into(), value });
     }
 
     /// Number of distinct phrases.
     pub fn len(&self) -> usize {
-        self.first.values().map(Vec::len).sum()
+        self.single.len() + self.pairs.values().map(Vec::len).sum::<usize>()
     }
 
     /// True when no phrase was inserted.
     pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
+        self.single.is_empty() && self.pairs.is_empty()
     }
 
     /// The longest phrase starting at token `i` (its first token read with or without clitics).
@@ -165,7 +179,8 @@ impl<V> Lexicon<V> {
             // the analysis numbered every word of this lexicon: most tokens have no reading in
             // any lexicon and are rejected here
             let hits = a.hits(i);
-            if hits.is_empty() {
+            let case = if self.fold_case { FOLDED } else { EXACT };
+            if !hits.iter().any(|&h| h & case != 0 && self.heads(hit_word(h)) != 0) {
                 return None;
             }
             return self.longest_from(a, i, hits);
@@ -204,35 +219,68 @@ impl<V> Lexicon<V> {
         word: impl Fn(usize) -> Option<u32>,
     ) -> Option<LexMatch<'l, V>> {
         let mut best: Option<LexMatch<'l, V>> = None;
+        // the number of token i + 1, which every longer phrase continues with
+        let mut second: Option<Option<u32>> = None;
         for &h in hits {
             if h & case == 0 {
                 continue;
             }
-            let Some(entries) = self.first.get(&hit_word(h)) else { continue };
-            for e in entries {
-                super::tick(1);
-                let end = i + 1 + e.rest.len();
-                if end > n || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
+            let head = hit_word(h);
+            let heads = self.heads(head);
+            if heads == 0 {
+                continue;
+            }
+            let found = |tokens: Range<usize>, value: &'l V| {
+                let (prefix, restore) = hit_reading(h);
+                let restored = RESTORED[restore];
+                LexMatch { len: tokens.len(), tokens, value, prefix, restored_article: !restored.is_empty(), restored }
+            };
+            if heads & 2 != 0
+                && i + 1 < n
+                && let Some(w) = *second.get_or_insert_with(|| word(i + 1))
+                && let Some(entries) = self.pairs.get(&pair(head, w))
+            {
+                let matched = entries.iter().find(|e| {
+                    super::tick(1);
+                    let end = i + 2 + e.rest.len();
+                    end <= n
+                        && best.as_ref().is_none_or(|b| b.len < end - i)
+                        && e.rest.iter().enumerate().all(|(k, &w)| word(i + 2 + k) == Some(w))
+                });
+                if let Some(e) = matched {
+                    // entries are longest first
+                    best = Some(found(i..i + 2 + e.rest.len(), &e.value));
                     continue;
                 }
-                if e.rest.iter().enumerate().all(|(k, &w)| word(i + 1 + k) == Some(w)) {
-                    let (prefix, restore) = hit_reading(h);
-                    let restored = RESTORED[restore];
-                    best = Some(LexMatch {
-                        tokens: i..end,
-                        value: &e.value,
-                        prefix,
-                        restored_article: !restored.is_empty(),
-                        restored,
-                        len: e.rest.len() + 1,
-                    });
-                    break; // entries are longest first
-                }
+            }
+            if heads & 1 != 0
+                && best.is_none()
+                && let Some(value) = self.single.get(&head)
+            {
+                super::tick(1);
+                best = Some(found(i..i + 1, value));
             }
         }
         best
     }
+}
 
+impl<V> Lexicon<V> {
+    /// Whether word number `w` starts phrases of this lexicon: bit 0 for a one-word phrase,
+    /// bit 1 for longer ones.
+    #[inline]
+    fn heads(&self, w: u32) -> u64 {
+        self.heads.get(w as usize / 32).map_or(0, |&bits| (bits >> (2 * (w % 32))) & 3)
+    }
+}
+
+/// The key of a phrase's first two word numbers.
+#[inline]
+fn pair(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+impl<V> Lexicon<V> {
     /// Leftmost-longest, non-overlapping matches over token indices `range`.
     pub fn find_all<'l>(&'l self, a: &Analysis<'_>, range: Range<usize>) -> Vec<LexMatch<'l, V>> {
         let mut out = Vec::new();

@@ -126,6 +126,38 @@ fn class(c: char) -> Class {
     }
 }
 
+/// [`class`] of the ASCII chars.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b' ' | b'\n' | b'\r' | b'\t' => Class::Space,
+            _ => Class::Other,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The class of the char at byte `i` of `s` (a char boundary) and its length: ASCII and the
+/// Arabic letters (U+0621–U+064A) straight from their bytes.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (Class, usize) {
+    let b = s.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (ASCII_CLASS[x as usize], 1);
+    }
+    if (x == 0xD8 && b[i + 1] >= 0xA1) || (x == 0xD9 && b[i + 1] <= 0x8A) {
+        return (Class::Letter, 2);
+    }
+    let (c, len) = char_at(s, i);
+    (class(c), len)
+}
+
 fn is_mark(c: char) -> bool {
     // Combining marks that survive normalisation (Latin accents in decomposed text, etc.).
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
@@ -167,15 +199,15 @@ fn scan(norm: &str, mut emit: impl FnMut(Range<usize>, TokenKind)) {
     let mut i = 0;
     while i < n {
         let start = i;
-        let (c, len) = char_at(norm, i);
+        let (cls, len) = class_at(norm, i);
         i += len;
-        let kind = match class(c) {
+        let kind = match cls {
             Class::Space => continue,
             Class::Other => TokenKind::Punct,
             Class::Letter => {
                 while i < n {
-                    let (d, len) = char_at(norm, i);
-                    if class(d) != Class::Letter {
+                    let (cls, len) = class_at(norm, i);
+                    if cls != Class::Letter {
                         break;
                     }
                     i += len;
@@ -339,6 +371,20 @@ mod tests {
             ]
         );
         assert_eq!(toks("1,000."), vec![("1,000", Number), (".", Punct)]);
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_classes() {
+        let mut all = String::new();
+        for c in (0..0x700).chain(0x2000..0x2070).filter_map(char::from_u32) {
+            all.push(c);
+        }
+        let mut i = 0;
+        for c in all.chars() {
+            let (cls, len) = class_at(&all, i);
+            assert!(cls == class(c) && len == c.len_utf8(), "{c:?}");
+            i += len;
+        }
     }
 
     #[test]
