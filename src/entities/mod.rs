@@ -110,7 +110,7 @@ impl<'d, 't> Ctx<'d, 't> {
             .map(|p| {
                 let words: Vec<&str> = doc.text()[p.clone()]
                     .split_whitespace()
-                    .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
+                    .filter(|w| w.starts_with(crate::text::is_alphabetic))
                     .collect();
                 // a headline in title case (every word but the small ones capitalised); a byline
                 // ("By JOHN Q. WRITER") is no headline
@@ -440,13 +440,14 @@ impl<'d, 't> Ctx<'d, 't> {
     /// words of candidate `c` ("ISIL" for "Islamic State in Iraq and the Levant", "داعش" for
     /// "الدولة الإسلامية في العراق والشام").
     fn acronym_fits(&self, c: usize, acr: Range<usize>) -> bool {
-        let letters: Vec<char> = acr.flat_map(|j| self.w(j).chars()).filter(|ch| ch.is_alphabetic()).collect();
+        let letters: Vec<char> =
+            acr.flat_map(|j| self.w(j).chars()).filter(|&ch| crate::text::is_alphabetic(ch)).collect();
         if letters.len() < 2 {
             return false;
         }
         let text = crate::text::normalize(&self.cands[c].text);
         let initials: Vec<char> = text
-            .split(|ch: char| !ch.is_alphabetic())
+            .split(|ch: char| !crate::text::is_alphabetic(ch))
             .filter(|w| !w.is_empty())
             .filter_map(|w| {
                 let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);

@@ -35,7 +35,7 @@ struct Open {
 }
 
 fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(crate::text::is_alphanumeric)
 }
 
 /// Quoted regions of `text[range]` (byte offsets of `text`), sorted by start; `paragraphs` are

@@ -1044,7 +1044,7 @@ pub(super) fn fold(s: &str) -> String {
     let n: String = normalize(s)
         .chars()
         .map(|c| if c == 'ة' { 'ه' } else { c })
-        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .map(|c| if crate::text::is_alphanumeric(c) { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
         .collect();
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }

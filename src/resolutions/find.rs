@@ -189,7 +189,7 @@ impl<'a, 't> Scanner<'a, 't> {
             let whole = c.get(0).expect("match");
             let nr = lo + whole.start()..lo + whole.end();
             // Part of a longer symbol ("S/RES/2334/Add.1") or number: not this one.
-            if self.norm[nr.end..].starts_with(|c: char| c.is_alphanumeric() || c == '/') {
+            if self.norm[nr.end..].starts_with(|c: char| crate::text::is_alphanumeric(c) || c == '/') {
                 continue;
             }
             let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());

@@ -58,7 +58,7 @@ fn matches(line: &str, kinds: &[Where]) -> bool {
     PHRASES.iter().any(|p| {
         kinds.contains(&p.at)
             && k.starts_with(p.key.as_str())
-            && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(|c: char| c.is_alphanumeric())))
+            && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(super::is_alphanumeric)))
     })
 }
 

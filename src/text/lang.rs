@@ -26,7 +26,7 @@ pub fn detect_language(text: &str) -> Language {
         } else if ('\u{0621}'..='\u{064A}').contains(&c) {
             letters += 1;
             arabic += 1;
-        } else if c.is_alphabetic() {
+        } else if super::is_alphabetic(c) {
             letters += 1;
             if is_arabic_script(c) {
                 arabic += 1;

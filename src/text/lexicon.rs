@@ -7,9 +7,51 @@
 //! "الأمم المتحدة". Matching is longest-first. Built once (in a `LazyLock` table) and shared.
 
 use super::normalize::normalize;
-use super::tokens::{CliticReadings, Token, tokenize};
+use super::tokens::{CliticReadings, RESTORED, Token, tokenize};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::{LazyLock, RwLock};
+
+/// Every word of every lexicon (case-folded where its lexicon folds case), numbered in the order
+/// first inserted. Lexicons store word numbers; an [`Analysis`] looks each token (and each clitic
+/// reading of it) up here once, so a lexicon lookup compares numbers instead of hashing strings.
+static VOCABULARY: LazyLock<RwLock<FxHashMap<Box<str>, u32>>> = LazyLock::new(Default::default);
+
+/// Word numbers stay below this, so that a [`Hit`] packs one into 27 bits.
+const MAX_WORDS: usize = 1 << 27;
+
+fn vocabulary() -> std::sync::RwLockReadGuard<'static, FxHashMap<Box<str>, u32>> {
+    VOCABULARY.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A token's reading found in the vocabulary, packed in a `u32`: the word number (high 27 bits),
+/// the reading (3 bits: 0 for the whole word, else `(prefix / 2 - 1) * 3 + restore + 1`) and the
+/// cases it holds for (2 bits: [`EXACT`] for the text as written, [`FOLDED`] for the ASCII
+/// lower-cased text; both when they are the same).
+type Hit = u32;
+const EXACT: u32 = 1;
+const FOLDED: u32 = 2;
+
+fn hit(word: u32, reading: u32, cases: u32) -> Hit {
+    (word << 5) | (reading << 2) | cases
+}
+
+fn hit_word(h: Hit) -> u32 {
+    h >> 5
+}
+
+/// (prefix bytes, index into [`RESTORED`]) of a hit's reading.
+fn hit_reading(h: Hit) -> (usize, usize) {
+    match (h >> 2) & 7 {
+        0 => (0, 0),
+        r => (2 * ((r as usize - 1) / 3 + 1), (r as usize - 1) % 3),
+    }
+}
+
+fn reading_code(prefix: usize, restore: usize) -> u32 {
+    if prefix == 0 { 0 } else { ((prefix / 2 - 1) * 3 + restore + 1) as u32 }
+}
 
 /// A phrase table over normalised tokens.
 ///
@@ -26,14 +68,23 @@ use std::ops::Range;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
-    /// First token → entries starting with it, longest first.
-    first: FxHashMap<String, Vec<Entry<V>>>,
+    /// One-word phrases: word number → value.
+    single: FxHashMap<u32, V>,
+    /// Longer phrases: [`pair`] of the first two word numbers → entries, longest first.
+    pairs: FxHashMap<u64, Vec<Entry<V>>>,
+    /// Bit sets over word numbers: first words of one-word phrases (bit `2 * word`) and of longer
+    /// phrases (bit `2 * word + 1`), so that most readings are turned down without hashing.
+    heads: Vec<u64>,
     fold_case: bool,
+    /// One more than the largest word number used: analyses made while the vocabulary was
+    /// smaller may lack some of this lexicon's words and are matched the slow way.
+    needs: u32,
 }
 
 #[derive(Debug, Clone)]
 struct Entry<V> {
-    rest: Vec<String>,
+    /// Word numbers of the tokens after the second.
+    rest: Box<[u32]>,
     value: V,
 }
 
@@ -59,7 +110,7 @@ pub struct LexMatch<'l, V> {
 impl<V> Lexicon<V> {
     /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
     pub fn new(fold_case: bool) -> Self {
-        Lexicon { first: FxHashMap::default(), fold_case }
+        Lexicon { single: FxHashMap::default(), pairs: FxHashMap::default(), heads: Vec::new(), fold_case, needs: 0 }
     }
 
     /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.
@@ -67,70 +118,169 @@ impl<V> Lexicon<V> {
     pub fn insert(&mut self, phrase: &str, value: V) {
         let norm = normalize(phrase);
         let tokens = tokenize(&norm, |r| r);
-        let mut words: Vec<String> = tokens.iter().map(|t| self.key(&norm[t.norm()])).collect();
-        if words.is_empty() {
+        if tokens.is_empty() {
             return;
         }
-        let head = words.remove(0);
-        let list = self.first.entry(head).or_default();
-        if list.iter().any(|e| e.rest == words) {
+        let words: Vec<u32> = {
+            let mut vocab = VOCABULARY.write().unwrap_or_else(|e| e.into_inner());
+            tokens
+                .iter()
+                .map(|t| {
+                    let w = t.text(&norm);
+                    let key: Cow<str> =
+                        if self.fold_case { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) };
+                    if let Some(&id) = vocab.get(key.as_ref()) {
+                        return id;
+                    }
+                    let id = vocab.len();
+                    assert!(id < MAX_WORDS, "lexicon vocabulary is full");
+                    vocab.insert(key.into_owned().into_boxed_str(), id as u32);
+                    id as u32
+                })
+                .collect()
+        };
+        self.needs = self.needs.max(words.iter().max().map_or(0, |&m| m + 1));
+        let long = words.len() > 1;
+        let bit = 2 * words[0] as usize + usize::from(long);
+        if self.heads.len() <= bit / 64 {
+            self.heads.resize(bit / 64 + 1, 0);
+        }
+        self.heads[bit / 64] |= 1 << (bit % 64);
+        let [head, second, ref rest @ ..] = words[..] else {
+            self.single.entry(words[0]).or_insert(value);
+            return;
+        };
+        let list = self.pairs.entry(pair(head, second)).or_default();
+        if list.iter().any(|e| &*e.rest == rest) {
             return;
         }
-        let at = list.partition_point(|e| e.rest.len() >= words.len());
-        list.insert(at, Entry { rest: words, value });
+        let at = list.partition_point(|e| e.rest.len() >= rest.len());
+        list.insert(at, Entry { rest: rest.into(), value });
     }
 
     /// Number of distinct phrases.
     pub fn len(&self) -> usize {
-        self.first.values().map(Vec::len).sum()
+        self.single.len() + self.pairs.values().map(Vec::len).sum::<usize>()
     }
 
     /// True when no phrase was inserted.
     pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
-    }
-
-    fn key(&self, s: &str) -> String {
-        if self.fold_case { s.to_ascii_lowercase() } else { s.to_string() }
+        self.single.is_empty() && self.pairs.is_empty()
     }
 
     /// The longest phrase starting at token `i` (its first token read with or without clitics).
+    #[inline]
     pub fn longest_at<'l>(&'l self, a: &Analysis<'_>, i: usize) -> Option<LexMatch<'l, V>> {
-        let tokens = a.tokens();
-        let norm = a.normalized();
-        let tok = tokens.get(i)?;
-        // fold-case lexicons read the ASCII-lower-cased text (same offsets)
-        let text = if self.fold_case { a.lowered() } else { norm };
-        let word = &text[tok.norm()];
-        let readings = a.readings[i];
-        let mut best: Option<LexMatch<'l, V>> = None;
+        if i >= a.tokens.len() {
+            return None;
+        }
         super::tick(1);
-        for r in 0..readings.len() {
-            let split = readings.split(word, r);
-            let Some(entries) = self.first.get(split.stem.as_ref()) else { continue };
-            for e in entries {
-                super::tick(1);
-                let end = i + 1 + e.rest.len();
-                if end > tokens.len() || best.as_ref().is_some_and(|b| b.len > e.rest.len()) {
+        if self.needs <= a.vocabulary_len {
+            // the analysis numbered every word of this lexicon: most tokens have no reading in
+            // any lexicon and are rejected here
+            let hits = a.hits(i);
+            let case = if self.fold_case { FOLDED } else { EXACT };
+            if !hits.iter().any(|&h| h & case != 0 && self.heads(hit_word(h)) != 0) {
+                return None;
+            }
+            return self.longest_from(a, i, hits);
+        }
+        self.longest_slow(a, i)
+    }
+
+    /// [`Self::longest_at`] from token `i`'s readings in the vocabulary.
+    #[inline(never)]
+    fn longest_from<'l>(&'l self, a: &Analysis<'_>, i: usize, hits: &[Hit]) -> Option<LexMatch<'l, V>> {
+        let case = if self.fold_case { FOLDED } else { EXACT };
+        self.best(hits, case, i, a.tokens.len(), |t| a.word(t, case))
+    }
+
+    /// [`Self::longest_at`] for an analysis made before some of this lexicon's words were known.
+    #[cold]
+    fn longest_slow<'l>(&'l self, a: &Analysis<'_>, i: usize) -> Option<LexMatch<'l, V>> {
+        let case = if self.fold_case { FOLDED } else { EXACT };
+        let vocab = vocabulary();
+        let mut hits = Vec::new();
+        a.find_hits(&vocab, i, &mut String::new(), &mut hits);
+        self.best(&hits, case, i, a.tokens.len(), |t| {
+            let w = a.tokens[t].text(a.normalized());
+            if self.fold_case { vocab.get(w.to_ascii_lowercase().as_str()) } else { vocab.get(w) }.copied()
+        })
+    }
+
+    /// The longest entry starting with one of `hits` (token `i`'s readings, in order) whose
+    /// other words are those of the following tokens (`word(t)`: the number of token `t`).
+    fn best<'l>(
+        &'l self,
+        hits: &[Hit],
+        case: u32,
+        i: usize,
+        n: usize,
+        word: impl Fn(usize) -> Option<u32>,
+    ) -> Option<LexMatch<'l, V>> {
+        let mut best: Option<LexMatch<'l, V>> = None;
+        // the number of token i + 1, which every longer phrase continues with
+        let mut second: Option<Option<u32>> = None;
+        for &h in hits {
+            if h & case == 0 {
+                continue;
+            }
+            let head = hit_word(h);
+            let heads = self.heads(head);
+            if heads == 0 {
+                continue;
+            }
+            let found = |tokens: Range<usize>, value: &'l V| {
+                let (prefix, restore) = hit_reading(h);
+                let restored = RESTORED[restore];
+                LexMatch { len: tokens.len(), tokens, value, prefix, restored_article: !restored.is_empty(), restored }
+            };
+            if heads & 2 != 0
+                && i + 1 < n
+                && let Some(w) = *second.get_or_insert_with(|| word(i + 1))
+                && let Some(entries) = self.pairs.get(&pair(head, w))
+            {
+                let matched = entries.iter().find(|e| {
+                    super::tick(1);
+                    let end = i + 2 + e.rest.len();
+                    end <= n
+                        && best.as_ref().is_none_or(|b| b.len < end - i)
+                        && e.rest.iter().enumerate().all(|(k, &w)| word(i + 2 + k) == Some(w))
+                });
+                if let Some(e) = matched {
+                    // entries are longest first
+                    best = Some(found(i..i + 2 + e.rest.len(), &e.value));
                     continue;
                 }
-                let ok = e.rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == text[t.norm()]);
-                if ok {
-                    best = Some(LexMatch {
-                        tokens: i..end,
-                        value: &e.value,
-                        prefix: split.prefix,
-                        restored_article: split.restored_article,
-                        restored: split.restored,
-                        len: e.rest.len() + 1,
-                    });
-                    break; // entries are longest first
-                }
+            }
+            if heads & 1 != 0
+                && best.is_none()
+                && let Some(value) = self.single.get(&head)
+            {
+                super::tick(1);
+                best = Some(found(i..i + 1, value));
             }
         }
         best
     }
+}
 
+impl<V> Lexicon<V> {
+    /// Whether word number `w` starts phrases of this lexicon: bit 0 for a one-word phrase,
+    /// bit 1 for longer ones.
+    #[inline]
+    fn heads(&self, w: u32) -> u64 {
+        self.heads.get(w as usize / 32).map_or(0, |&bits| (bits >> (2 * (w % 32))) & 3)
+    }
+}
+
+/// The key of a phrase's first two word numbers.
+#[inline]
+fn pair(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+impl<V> Lexicon<V> {
     /// Leftmost-longest, non-overlapping matches over token indices `range`.
     pub fn find_all<'l>(&'l self, a: &Analysis<'_>, range: Range<usize>) -> Vec<LexMatch<'l, V>> {
         let mut out = Vec::new();
@@ -161,11 +311,13 @@ impl<V> Lexicon<V> {
 pub struct Analysis<'t> {
     original: &'t str,
     norm: super::Normalized,
-    /// The normalised text with ASCII letters lower-cased (same byte offsets), when it differs.
-    lowered: Option<String>,
     tokens: Vec<Token>,
-    /// Each token's clitic readings, computed once.
-    readings: Vec<CliticReadings>,
+    /// The readings of each token found in the lexicon vocabulary: those of token `t` are
+    /// `hits[hit_at[t]..hit_at[t + 1]]`, in reading order (the whole word first).
+    hits: Vec<Hit>,
+    hit_at: Vec<u32>,
+    /// The vocabulary's size when the hits were found.
+    vocabulary_len: u32,
 }
 
 impl<'t> Analysis<'t> {
@@ -183,15 +335,83 @@ impl<'t> Analysis<'t> {
         );
         let norm = super::Normalized::new(original);
         let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
-        let readings = tokens.iter().map(|t| CliticReadings::of(&norm.as_str()[t.norm()])).collect();
-        let text = norm.as_str();
-        let lowered = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
-        Analysis { original, norm, lowered, tokens, readings }
+        let mut a = Analysis { original, norm, tokens, hits: Vec::new(), hit_at: Vec::new(), vocabulary_len: 0 };
+        let vocab = vocabulary();
+        a.vocabulary_len = vocab.len() as u32;
+        let mut hit_at = Vec::with_capacity(a.tokens.len() + 1);
+        let mut hits = Vec::with_capacity(a.tokens.len());
+        let mut buf = String::new();
+        for i in 0..a.tokens.len() {
+            hit_at.push(hits.len() as u32);
+            a.find_hits(&vocab, i, &mut buf, &mut hits);
+        }
+        hit_at.push(hits.len() as u32);
+        drop(vocab);
+        a.hits = hits;
+        a.hit_at = hit_at;
+        a
     }
 
-    /// The normalised text with ASCII letters lower-cased: what case-folding lexicons read.
-    pub fn lowered(&self) -> &str {
-        self.lowered.as_deref().unwrap_or(self.norm.as_str())
+    /// Appends the readings of token `i` found in `vocab` to `out`; `buf` is scratch space.
+    fn find_hits(&self, vocab: &FxHashMap<Box<str>, u32>, i: usize, buf: &mut String, out: &mut Vec<Hit>) {
+        if vocab.is_empty() {
+            return;
+        }
+        let word = self.tokens[i].text(self.norm.as_str());
+        let readings = CliticReadings::of(word);
+        let folded = word.bytes().any(|b| b.is_ascii_uppercase());
+        let mut find = |w: &str, prefix: usize, restore: usize| -> Option<u32> {
+            let rest = &w[prefix..];
+            if restore == 0 {
+                vocab.get(rest).copied()
+            } else {
+                buf.clear();
+                buf.push_str(RESTORED[restore]);
+                buf.push_str(rest);
+                vocab.get(buf.as_str()).copied()
+            }
+        };
+        let lower = if folded { word.to_ascii_lowercase() } else { String::new() };
+        for r in 0..readings.len() {
+            let (prefix, restore) = readings.get(r);
+            let code = reading_code(prefix, restore);
+            if !folded {
+                if let Some(id) = find(word, prefix, restore) {
+                    out.push(hit(id, code, EXACT | FOLDED));
+                }
+                continue;
+            }
+            if let Some(id) = find(word, prefix, restore) {
+                out.push(hit(id, code, EXACT));
+            }
+            if let Some(id) = find(&lower, prefix, restore) {
+                out.push(hit(id, code, FOLDED));
+            }
+        }
+    }
+
+    /// The readings of token `i` found in the vocabulary.
+    #[inline]
+    fn hits(&self, i: usize) -> &[Hit] {
+        &self.hits[self.hit_at[i] as usize..self.hit_at[i + 1] as usize]
+    }
+
+    /// The vocabulary number of token `t`'s whole word in `case`, if it has one.
+    #[inline]
+    fn word(&self, t: usize, case: u32) -> Option<u32> {
+        // the whole word's hits come first
+        self.hits(t).iter().take(2).find(|&&h| h & case != 0 && (h >> 2) & 7 == 0).map(|&h| hit_word(h))
+    }
+
+    /// The normalised text with ASCII letters lower-cased (same byte offsets): what
+    /// case-folding lexicons read.
+    pub fn lowered(&self) -> Cow<'_, str> {
+        let text = self.norm.as_str();
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
     }
 
     /// The original text.
@@ -269,6 +489,27 @@ mod tests {
         let m = lex.find_all(&a, 0..a.tokens().len()).pop().unwrap();
         assert_eq!(a.match_text(&m), "اللجنة الدولية للصليب الأحمر");
         assert_eq!(&a.original()[a.match_range(&m)], "لجنة الدولية للصليب الأحمر");
+    }
+
+    #[test]
+    fn lexicons_built_after_the_analysis_still_match() {
+        // words no lexicon had when the analysis was made: matched through the slow path
+        let a = Analysis::new("وبالمنظومة القزحية Zorblax Quintet اليوم");
+        let mut ar = Lexicon::new(false);
+        ar.insert("المنظومة القزحية", 1);
+        let m = ar.longest_at(&a, 0).unwrap();
+        assert_eq!((m.tokens.clone(), m.prefix, *m.value), (0..2, 4, 1));
+        let mut en = Lexicon::new(true);
+        en.insert("zorblax quintet", 2);
+        let mut exact = Lexicon::new(false);
+        exact.insert("zorblax quintet", 3);
+        assert_eq!(en.longest_at(&a, 2).map(|m| m.tokens), Some(2..4));
+        assert!(exact.longest_at(&a, 2).is_none());
+        // and a new analysis finds the same through the precomputed readings
+        let b = Analysis::new("وبالمنظومة القزحية Zorblax Quintet اليوم");
+        assert_eq!(ar.longest_at(&b, 0), Some(m));
+        assert_eq!(en.longest_at(&b, 2).map(|m| m.tokens), Some(2..4));
+        assert!(exact.longest_at(&b, 2).is_none());
     }
 
     #[test]

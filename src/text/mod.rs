@@ -20,6 +20,7 @@ pub use work::{reset_work, work_done};
 
 pub(crate) use work::tick;
 
+pub(crate) use chars::{is_alphabetic, is_alphanumeric};
 pub(crate) use lang::is_arabic_script;
 
 use crate::model::{Language, Mention, Span};

@@ -196,7 +196,7 @@ const TATWEEL: char = '\u{0640}';
 /// Letters, digits and marks: a tatweel after one of these stretches a word; elsewhere (after a
 /// space or punctuation) it stands for a dash, as in the dateline "دمشق ـ".
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_arabic_diacritic(c)
+    super::is_alphanumeric(c) || is_arabic_diacritic(c)
 }
 
 /// True for chars that normalise to themselves whatever precedes them: ASCII (tatweel is not

@@ -166,12 +166,12 @@ fn ends_with_abbreviation(s: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    if word.chars().count() == 1 && word.chars().all(super::is_alphabetic) {
         return true;
     }
     let lower = word.to_ascii_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
-        || (lower.len() <= 5 && lower.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
+        || (lower.len() <= 5 && lower.split('.').all(|p| p.chars().count() == 1 && p.chars().all(super::is_alphabetic)))
 }
 
 /// Byte ranges of balanced quotations in a paragraph: « … », “ … ”, and straight quotes paired in

@@ -126,6 +126,38 @@ fn class(c: char) -> Class {
     }
 }
 
+/// [`class`] of the ASCII chars.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b' ' | b'\n' | b'\r' | b'\t' => Class::Space,
+            _ => Class::Other,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The class of the char at byte `i` of `s` (a char boundary) and its length: ASCII and the
+/// Arabic letters (U+0621–U+064A) straight from their bytes.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (Class, usize) {
+    let b = s.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (ASCII_CLASS[x as usize], 1);
+    }
+    if (x == 0xD8 && b[i + 1] >= 0xA1) || (x == 0xD9 && b[i + 1] <= 0x8A) {
+        return (Class::Letter, 2);
+    }
+    let (c, len) = char_at(s, i);
+    (class(c), len)
+}
+
 fn is_mark(c: char) -> bool {
     // Combining marks that survive normalisation (Latin accents in decomposed text, etc.).
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
@@ -143,43 +175,57 @@ pub(crate) fn tokenize(norm: &str, to_original: impl Fn(Range<usize>) -> Range<u
     tokens
 }
 
+/// The char at byte `i` of `s` (a char boundary) and its length, decoded inline for the one- and
+/// two-byte chars that make up nearly all of news text.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        (x as char, 1)
+    } else if x < 0xE0 {
+        let c = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+        (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
 /// Calls `emit` with the range and kind of every token of `norm`, in order.
 fn scan(norm: &str, mut emit: impl FnMut(Range<usize>, TokenKind)) {
-    let mut iter = norm.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        let cls = class(c);
-        let mut end = start + c.len_utf8();
+    let b = norm.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let (cls, len) = class_at(norm, i);
+        i += len;
         let kind = match cls {
             Class::Space => continue,
             Class::Other => TokenKind::Punct,
             Class::Letter => {
-                while let Some(&(i, d)) = iter.peek() {
-                    if class(d) != Class::Letter {
+                while i < n {
+                    let (cls, len) = class_at(norm, i);
+                    if cls != Class::Letter {
                         break;
                     }
-                    end = i + d.len_utf8();
-                    iter.next();
+                    i += len;
                 }
                 TokenKind::Word
             }
             Class::Digit => {
-                loop {
-                    match iter.peek() {
-                        Some(&(i, d)) if d.is_ascii_digit() => {
-                            end = i + 1;
-                            iter.next();
-                        }
-                        Some(&(i, '.' | ',')) if norm[i + 1..].starts_with(|d: char| d.is_ascii_digit()) => {
-                            end = i + 1;
-                            iter.next();
-                        }
-                        _ => break,
-                    }
+                // digits, with an inner `.` or `,` when a digit follows
+                while i < n
+                    && (b[i].is_ascii_digit()
+                        || (matches!(b[i], b'.' | b',') && i + 1 < n && b[i + 1].is_ascii_digit()))
+                {
+                    i += 1;
                 }
                 TokenKind::Number
             }
         };
-        emit(start..end, kind);
+        emit(start..i, kind);
     }
 }
 
@@ -219,7 +265,7 @@ pub fn clitic_splits(word: &str) -> impl Iterator<Item = CliticSplit<'_>> {
 }
 
 /// What a reading restores in front of the written letters (see [`CliticSplit::restored`]).
-const RESTORED: [&str; 3] = ["", "ا", "ال"];
+pub(crate) const RESTORED: [&str; 3] = ["", "ا", "ال"];
 
 /// The clitic readings of one word: computed once per token by [`super::Analysis`] and shared by
 /// every lexicon lookup. Packed in a `u32`: the number of readings in the low 4 bits, then 4 bits
@@ -269,7 +315,8 @@ impl CliticReadings {
             return out;
         }
         const L: usize = 2; // every clitic letter is two bytes in UTF-8
-        let letters = |s: &str| s.chars().count();
+        // "at least n letters": counts char starts, stopping at the n-th
+        let at_least = |s: &str, n: usize| s.bytes().filter(|&b| (b as i8) >= -0x40).take(n).count() == n;
         let mut push = |p: usize, restore: u32| {
             let n = out.len();
             if n < MAX_READINGS {
@@ -279,17 +326,17 @@ impl CliticReadings {
             }
         };
         let mut conj_options = 1;
-        if word.starts_with(['و', 'ف']) && letters(&word[L..]) >= 2 {
+        if word.starts_with(['و', 'ف']) && at_least(&word[L..], 2) {
             push(L, 0);
             conj_options = 2;
         }
         for &c in &[0, L][..conj_options] {
             let rest = &word[c..];
-            if rest.starts_with("لل") && letters(&rest[2 * L..]) >= 1 {
+            if rest.starts_with("لل") && at_least(&rest[2 * L..], 1) {
                 push(c + L, 1); // لل + امم: the article's alif is not written
                 push(c + L, 2); // لل + جنة: nor is its lam before a noun starting with ل (اللجنة)
                 push(c + L, 0);
-            } else if rest.starts_with(['ب', 'ل', 'ك']) && letters(&rest[L..]) >= 2 {
+            } else if rest.starts_with(['ب', 'ل', 'ك']) && at_least(&rest[L..], 2) {
                 push(c + L, 0);
             }
         }
@@ -324,6 +371,20 @@ mod tests {
             ]
         );
         assert_eq!(toks("1,000."), vec![("1,000", Number), (".", Punct)]);
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_classes() {
+        let mut all = String::new();
+        for c in (0..0x700).chain(0x2000..0x2070).filter_map(char::from_u32) {
+            all.push(c);
+        }
+        let mut i = 0;
+        for c in all.chars() {
+            let (cls, len) = class_at(&all, i);
+            assert!(cls == class(c) && len == c.len_utf8(), "{c:?}");
+            i += len;
+        }
     }
 
     #[test]
