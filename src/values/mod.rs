@@ -29,30 +29,34 @@
 
 mod amounts;
 mod dates;
+pub(crate) mod heads;
 
 use crate::model::{DateValue, Dateline, Entity, EntityKind, Mention};
 use crate::text::{Doc, Token, TokenKind, clitic_splits};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Loads the month, weekday, number, currency and qualifier tables.
 pub(crate) fn warm() {
     dates::warm();
     amounts::warm();
+    LazyLock::force(&HEADS);
 }
 
 /// Finds the dates and amounts of an article's body, each distinct value once with all its
 /// mentions, dates first, then amounts, each in order of first mention.
 pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity> {
     let reference = dates::reference_date(doc, dateline);
-    let found = dates::find(doc, doc.body_tokens.clone(), reference);
+    let t = Toks::with_heads(doc, doc.body_tokens.clone());
+    let found = dates::find(doc, &t, doc.body_tokens.clone(), reference);
     let mut taken = vec![false; doc.tokens().len()];
     for d in &found {
         for t in d.tokens.clone() {
             taken[t] = true;
         }
     }
-    let amounts = amounts::find(doc, doc.body_tokens.clone(), &taken);
+    let amounts = amounts::find(&t, doc.body_tokens.clone(), &taken);
 
     let mut out: Vec<Entity> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
@@ -127,11 +131,43 @@ pub(super) struct Toks<'a> {
     pub(super) norm: &'a str,
     pub(super) orig: &'a str,
     pub(super) toks: &'a [Token],
+    /// [`heads::Heads::bits`] of the tokens from `base` on: which tables may match there.
+    bits: Vec<u16>,
+    base: usize,
 }
 
+/// Bits of the tables in [`HEADS`]: a token without a table's bit starts none of its phrases.
+pub(super) mod table {
+    pub(crate) const MONTH: u16 = 1;
+    pub(crate) const WEEKDAY: u16 = 1 << 1;
+    pub(crate) const ORDINAL: u16 = 1 << 2;
+    pub(crate) const NUMBER: u16 = 1 << 3;
+    pub(crate) const QUALIFIER: u16 = 1 << 4;
+    pub(crate) const SYMBOL: u16 = 1 << 5;
+    pub(crate) const NOUN: u16 = 1 << 6;
+    pub(crate) const ENGLISH: u16 = 1 << 7;
+    pub(crate) const PERCENT: u16 = 1 << 8;
+}
+
+/// The first words of every date and amount table.
+static HEADS: LazyLock<heads::Heads> = LazyLock::new(|| dates::heads().merge(amounts::heads()));
+
 impl<'a> Toks<'a> {
+    /// A view that asks every table at every token (for short ranges).
     pub(super) fn new(doc: &'a Doc<'_>) -> Self {
-        Toks { an: doc, norm: doc.normalized(), orig: doc.text(), toks: doc.tokens() }
+        Toks { an: doc, norm: doc.normalized(), orig: doc.text(), toks: doc.tokens(), bits: Vec::new(), base: 0 }
+    }
+
+    /// A view that knows which tables may match at each token of `range` (one lookup per token),
+    /// so that the finders skip the others there.
+    pub(super) fn with_heads(doc: &'a Doc<'_>, range: Range<usize>) -> Self {
+        let bits = HEADS.scan(doc, range.clone());
+        Toks { bits, base: range.start, ..Toks::new(doc) }
+    }
+
+    /// False when no phrase of the tables `tables` (bits of [`table`]) can start at token `i`.
+    pub(super) fn may(&self, i: usize, tables: u16) -> bool {
+        i.checked_sub(self.base).and_then(|k| self.bits.get(k)).is_none_or(|&b| b & tables != 0)
     }
 
     /// Normalised text of token `i` (empty past the end).
