@@ -101,9 +101,9 @@ mod tests {
         let text = "وقال للأمم المتحدة وللجنة الدولية ولمجلس الأمن ثم SECURITY COUNCIL وبألف وus$ 5 وقال";
         let a = Analysis::new(text);
         let bits = heads.scan(&a, 0..a.tokens().len());
-        for i in 0..a.tokens().len() {
+        for (i, &b) in bits.iter().enumerate() {
             if lex.longest_at(&a, i).is_some() {
-                assert_eq!(bits[i], 1, "token {i}");
+                assert_eq!(b, 1, "token {i}");
             }
         }
         assert_eq!(bits.iter().filter(|&&b| b != 0).count(), 6, "{bits:?}");
