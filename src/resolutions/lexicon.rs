@@ -3,6 +3,7 @@
 
 use crate::model::Body;
 use crate::text::{Analysis, LexMatch, Lexicon, normalize};
+use crate::values::heads::Heads;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -126,6 +127,24 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
     lex
 });
 
+/// Bit of [`ORGANS`] in [`HEADS`].
+pub(super) const ORGAN: u16 = 1;
+/// Bit of [`WORDS`] in [`HEADS`].
+pub(super) const WORD: u16 = 1 << 1;
+
+/// The first words of both tables: tokens that start no phrase of either are skipped with one
+/// lookup.
+pub(super) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
+    let mut heads = Heads::default();
+    for (phrase, _) in rows(include_str!("organs.tsv")) {
+        heads.add(phrase, ORGAN);
+    }
+    for (phrase, _) in rows(include_str!("words.tsv")) {
+        heads.add(phrase, WORD);
+    }
+    heads
+});
+
 /// What an organ match names in its context: a bare Arabic "الجمعية العامة" followed by a
 /// genitive with ل ("الجمعية العمومية لنقابة الصحفيين"), a bare "مجلس الأمن" followed by a
 /// nationality ("مجلس الأمن الإيراني") and an English "General Assembly" or "Security Council"
@@ -167,4 +186,5 @@ pub(super) fn in_context(a: &Analysis<'_>, m: &LexMatch<'_, Organ>) -> Organ {
 pub(super) fn warm() {
     LazyLock::force(&ORGANS);
     LazyLock::force(&WORDS);
+    LazyLock::force(&HEADS);
 }

@@ -793,7 +793,10 @@ pub(super) fn find(t: &Toks<'_>, range: Range<usize>, taken: &[bool]) -> Vec<Fou
     let mut out = Vec::new();
     let mut i = range.start;
     while i < limit {
-        if taken[i] {
+        // every amount starts with a qualifier, a currency symbol, digits or a number word
+        if taken[i]
+            || (t.kind(i) != Some(TokenKind::Number) && !t.may(i, table::QUALIFIER | table::SYMBOL | table::NUMBER))
+        {
             i += 1;
             continue;
         }

@@ -724,6 +724,11 @@ pub(super) fn find(doc: &Doc<'_>, t: &Toks<'_>, range: Range<usize>, reference: 
         out.push(FoundDate { range, tokens, value });
     };
     while i < limit {
+        // every date starts with a number, a month, a weekday or an ordinal day
+        if t.kind(i) != Some(TokenKind::Number) && !t.may(i, table::MONTH | table::WEEKDAY | table::ORDINAL) {
+            i += 1;
+            continue;
+        }
         // a weekday, alone or introducing a date ("الاثنين 3 نوفمبر 2025")
         if let Some((wd, wend)) = weekday_at(t, i, limit) {
             let k = after_weekday(t, wend);

@@ -131,9 +131,8 @@ pub(super) struct Toks<'a> {
     pub(super) norm: &'a str,
     pub(super) orig: &'a str,
     pub(super) toks: &'a [Token],
-    /// [`heads::Heads::bits`] of the tokens from `base` on: which tables may match there.
-    bits: Vec<u16>,
-    base: usize,
+    /// Which tables may match at each token.
+    bits: heads::TokenBits,
 }
 
 /// Bits of the tables in [`HEADS`]: a token without a table's bit starts none of its phrases.
@@ -155,19 +154,24 @@ static HEADS: LazyLock<heads::Heads> = LazyLock::new(|| dates::heads().merge(amo
 impl<'a> Toks<'a> {
     /// A view that asks every table at every token (for short ranges).
     pub(super) fn new(doc: &'a Doc<'_>) -> Self {
-        Toks { an: doc, norm: doc.normalized(), orig: doc.text(), toks: doc.tokens(), bits: Vec::new(), base: 0 }
+        Toks {
+            an: doc,
+            norm: doc.normalized(),
+            orig: doc.text(),
+            toks: doc.tokens(),
+            bits: heads::TokenBits::default(),
+        }
     }
 
     /// A view that knows which tables may match at each token of `range` (one lookup per token),
     /// so that the finders skip the others there.
     pub(super) fn with_heads(doc: &'a Doc<'_>, range: Range<usize>) -> Self {
-        let bits = HEADS.scan(doc, range.clone());
-        Toks { bits, base: range.start, ..Toks::new(doc) }
+        Toks { bits: HEADS.scan(doc, range), ..Toks::new(doc) }
     }
 
     /// False when no phrase of the tables `tables` (bits of [`table`]) can start at token `i`.
     pub(super) fn may(&self, i: usize, tables: u16) -> bool {
-        i.checked_sub(self.base).and_then(|k| self.bits.get(k)).is_none_or(|&b| b & tables != 0)
+        self.bits.may(i, tables)
     }
 
     /// Normalised text of token `i` (empty past the end).
