@@ -3,7 +3,7 @@
 //! phrase says about its body and year. Which body a mention belongs to is decided later, with the
 //! whole article in view (see the parent module).
 
-use super::lexicon::{ORGAN, ORGANS, Organ, Roles, WORD, WORDS, in_context};
+use super::lexicon::{ORGAN, ORGANS, Organ, Roles, WORD, WORD_MULTI, WORD_SECOND, WORD_STOP, WORDS, in_context};
 use super::years::{GA_SESSION_MAX, roman, sc_plausible, sc_year};
 use crate::model::Body;
 use crate::text::{Doc, TokenKind};
@@ -241,7 +241,9 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Looks at token `i`; returns the next token to look at.
     fn at(&mut self, i: usize) -> usize {
-        if self.taken[i] {
+        // a word that starts no trigger, back-reference or longer phrase changes nothing here
+        let stop = self.bits.may(i, WORD_STOP) || (self.bits.may(i, WORD_MULTI) && self.bits.may(i + 1, WORD_SECOND));
+        if self.taken[i] || !stop {
             return i + 1;
         }
         let Some((roles, toks)) = self.words(i) else { return i + 1 };

@@ -131,6 +131,14 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
 pub(super) const ORGAN: u16 = 1;
 /// Bit of [`WORDS`] in [`HEADS`].
 pub(super) const WORD: u16 = 1 << 1;
+/// Bit in [`HEADS`] of the one-word [`WORDS`] phrases the scanner must stop at: triggers,
+/// back-references, mentions without a number.
+pub(super) const WORD_STOP: u16 = 1 << 2;
+/// Bit in [`HEADS`] of the first words of [`WORDS`] phrases of several words (the scanner stops
+/// at them or steps over them whole).
+pub(super) const WORD_MULTI: u16 = 1 << 3;
+/// Bit in [`HEADS`] of the second words of [`WORDS`] phrases of several words.
+pub(super) const WORD_SECOND: u16 = 1 << 4;
 
 /// The first words of both tables: tokens that start no phrase of either are skipped with one
 /// lookup.
@@ -139,8 +147,17 @@ pub(super) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     for (phrase, _) in rows(include_str!("organs.tsv")) {
         heads.add(phrase, ORGAN);
     }
-    for (phrase, _) in rows(include_str!("words.tsv")) {
+    for (phrase, roles) in rows(include_str!("words.tsv")) {
         heads.add(phrase, WORD);
+        let stop = Roles(Roles::SAME.0 | Roles::NEW.0 | Roles::ONE.0 | Roles::TWO.0 | Roles::MANY.0);
+        let norm = normalize(phrase);
+        let a = Analysis::new(&norm);
+        if let Some(second) = a.tokens().get(1) {
+            heads.add(phrase, WORD_MULTI);
+            heads.add_word(&a.lowered()[second.norm.clone()], WORD_SECOND);
+        } else if roles.split(',').any(|r| Roles::parse(r.trim()).has(stop)) {
+            heads.add(phrase, WORD_STOP);
+        }
     }
     heads
 });

@@ -8,50 +8,76 @@
 //! Results are the same as asking every table everywhere.
 
 use crate::text::{Analysis, normalize};
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// First words of phrase tables, with a bit per table. Keys are normalised and ASCII-lowercased,
 /// so a case-sensitive table is checked case-insensitively (a superset, which is all a
 /// pre-check needs).
+///
+/// A small hash table of its own: a slot per [`signature`] value, chained, so that a word that
+/// is no key (nearly every word) costs a digest and one empty slot.
 #[derive(Debug)]
 pub(crate) struct Heads {
-    /// Word → table bits (low 16 bits) and, in the high 16 bits, the bits of tables with a
-    /// phrase whose first word is this word with "ا" or "ال" in front: what a "لل" contraction
-    /// leaves of it ("للامم" is "ل" + "الامم", "للجنة" is "ل" + "اللجنة").
-    map: FxHashMap<String, u32>,
-    /// One bit per [`signature`] of the keys: most words are rejected here, before hashing.
-    filter: Vec<u64>,
+    /// Signature → index of the first entry with it, plus one (0: none).
+    slots: Vec<u16>,
+    entries: Vec<Entry>,
 }
+
+#[derive(Debug, Clone)]
+struct Entry {
+    word: Box<[u8]>,
+    /// The word's [`digest`]: for words of at most 16 bytes, equal digests mean equal words.
+    digest: Digest,
+    /// Table bits (low 16 bits) and, in the high 16 bits, the bits of tables with a phrase whose
+    /// first word is this word with "ا" or "ال" in front: what a "لل" contraction leaves of it
+    /// ("للامم" is "ل" + "الامم", "للجنة" is "ل" + "اللجنة").
+    bits: u32,
+    /// The next entry with the same signature, plus one (0: none).
+    next: u16,
+}
+
+const SLOT_BITS: u32 = 14;
 
 impl Default for Heads {
     fn default() -> Self {
-        Heads { map: FxHashMap::default(), filter: vec![0; FILTER_BITS / 64] }
+        Heads { slots: vec![0; 1 << SLOT_BITS], entries: Vec::new() }
     }
 }
 
-const FILTER_BITS: usize = 1 << 16;
+/// A word's length and up to sixteen of its bytes (the first and last eight, or overlapping
+/// loads of a shorter word), read without a copy: it determines a word of at most 16 bytes.
+type Digest = (u64, u64, usize);
 
-/// A cheap 16-bit digest of a word: its first and last eight bytes (up to four Arabic letters
-/// each) and its length.
-fn signature(w: &[u8]) -> usize {
+#[inline]
+fn digest(w: &[u8]) -> Digest {
     let n = w.len();
-    let (a, b) = if n >= 8 {
-        let head: [u8; 8] = w[..8].try_into().expect("eight bytes");
-        let tail: [u8; 8] = w[n - 8..].try_into().expect("eight bytes");
-        (u64::from_le_bytes(head), u64::from_le_bytes(tail))
-    } else {
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(w);
-        (u64::from_le_bytes(buf), 0)
+    let word = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("eight bytes"));
+    let half = |at: usize| u64::from(u32::from_le_bytes(w[at..at + 4].try_into().expect("four bytes")));
+    let (a, b) = match n {
+        8.. => (word(0), word(n - 8)),
+        4..8 => (half(0) | half(n - 4) << 32, 0),
+        1..4 => (u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16, 0),
+        0 => (0, 0),
     };
+    (a, b, n)
+}
+
+/// The slot of a digest.
+#[inline]
+fn slot((a, b, n): Digest) -> usize {
     let h = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 48) as usize
+    (h >> (64 - SLOT_BITS)) as usize
 }
 
 /// The Arabic proclitic letters a lexicon reading may set aside (see
-/// [`clitic_splits`](crate::text::clitic_splits)).
-const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+/// [`clitic_splits`](crate::text::clitic_splits)): the length of the one `w` starts with, or 0.
+fn clitic_len(w: &[u8]) -> usize {
+    // و U+0648, ف U+0641, ب U+0628, ل U+0644, ك U+0643
+    match w {
+        [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..] => 2,
+        _ => 0,
+    }
+}
 
 impl Heads {
     /// Records that table `bit` has a phrase starting like `phrase` (any spelling: normalised and
@@ -70,43 +96,64 @@ impl Heads {
         let word = word.to_ascii_lowercase();
         let bit = u32::from(bit);
         for rest in [word.strip_prefix("ال"), word.strip_prefix('ا')].into_iter().flatten() {
-            self.put(rest.to_string(), bit << 16);
+            self.put(rest, bit << 16);
         }
-        self.put(word, bit);
+        self.put(&word, bit);
     }
 
-    fn put(&mut self, key: String, bits: u32) {
-        let sig = signature(key.as_bytes());
-        self.filter[sig / 64] |= 1 << (sig % 64);
-        *self.map.entry(key).or_default() |= bits;
+    fn put(&mut self, word: &str, bits: u32) {
+        let word = word.as_bytes();
+        if let Some(e) = self.find(word) {
+            self.entries[e].bits |= bits;
+            return;
+        }
+        let d = digest(word);
+        let next = self.slots[slot(d)];
+        self.entries.push(Entry { word: word.into(), digest: d, bits, next });
+        self.slots[slot(d)] = u16::try_from(self.entries.len()).expect("fewer than 65535 head words");
+    }
+
+    #[inline]
+    fn find(&self, w: &[u8]) -> Option<usize> {
+        let d = digest(w);
+        let mut at = self.slots[slot(d)];
+        while at != 0 {
+            let e = &self.entries[usize::from(at) - 1];
+            if e.digest == d && (w.len() <= 16 || *e.word == *w) {
+                return Some(usize::from(at) - 1);
+            }
+            at = e.next;
+        }
+        None
     }
 
     /// Both groups' words in one table.
     pub(crate) fn merge(&self, other: &Heads) -> Heads {
-        let mut out = Heads { map: self.map.clone(), filter: self.filter.clone() };
-        for (w, &b) in &other.map {
-            out.put(w.clone(), b);
+        let mut out = Heads { slots: self.slots.clone(), entries: self.entries.clone() };
+        for e in &other.entries {
+            out.put(std::str::from_utf8(&e.word).expect("UTF-8"), e.bits);
         }
         out
     }
 
-    fn get(&self, w: &str) -> u32 {
-        let sig = signature(w.as_bytes());
-        if self.filter[sig / 64] & (1 << (sig % 64)) == 0 {
-            return 0;
-        }
-        self.map.get(w).copied().unwrap_or(0)
+    #[inline]
+    fn get(&self, w: &[u8]) -> u32 {
+        self.find(w).map_or(0, |e| self.entries[e].bits)
     }
 
     /// The bits of the tables that may have a phrase starting at a token with the normalised,
     /// ASCII-lowercased text `word`, read as a whole or with one or two proclitics set aside.
-    pub(crate) fn bits(&self, word: &str) -> u16 {
+    #[inline]
+    pub(crate) fn bits(&self, word: &[u8]) -> u16 {
         let mut bits = self.get(word);
         let mut bits_low = bits & 0xffff;
         let mut rest = word;
         for _ in 0..2 {
-            let Some(r) = rest.strip_prefix(CLITICS) else { break };
-            rest = r;
+            let n = clitic_len(rest);
+            if n == 0 {
+                break;
+            }
+            rest = &rest[n..];
             bits = self.get(rest);
             bits_low |= (bits & 0xffff) | (bits >> 16);
         }
@@ -116,7 +163,7 @@ impl Heads {
     /// [`Self::bits`] of every token in `range` of `a`.
     pub(crate) fn scan(&self, a: &Analysis<'_>, range: Range<usize>) -> TokenBits {
         crate::text::tick(range.len());
-        let lowered = a.lowered();
+        let lowered = a.lowered().as_bytes();
         let bits = a.tokens()[range.clone()].iter().map(|t| self.bits(&lowered[t.norm.clone()])).collect();
         TokenBits { bits, base: range.start }
     }
