@@ -502,3 +502,23 @@ fn attach_back_references(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_change_nothing() {
+        let mut found = 0;
+        for text in crate::values::tests::corpus() {
+            let doc = Doc::new(&text, None);
+            let bits = lexicon::HEADS.scan(&doc, doc.body_tokens.clone());
+            let all = TokenBits::default();
+            let slow = find::find(&doc, &all);
+            assert_eq!(format!("{:?}", find::find(&doc, &bits)), format!("{slow:?}"), "{text}");
+            found += slow.found.len();
+            assert_eq!(format!("{:?}", Context::new(&doc, &bits).hits), format!("{:?}", Context::new(&doc, &all).hits));
+        }
+        assert!(found > 10, "{found}");
+    }
+}

@@ -107,7 +107,7 @@ pub(super) struct Ymd {
 }
 
 impl Ymd {
-    fn parse(s: &str) -> Option<Ymd> {
+    pub(super) fn parse(s: &str) -> Option<Ymd> {
         let mut it = s.split('-');
         let y = it.next()?.parse().ok()?;
         let m = it.next()?.parse().ok()?;

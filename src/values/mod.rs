@@ -220,7 +220,7 @@ pub(super) fn tsv(data: &'static str) -> impl Iterator<Item = Vec<&'static str>>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{DateGrain, Span};
 
@@ -293,6 +293,45 @@ mod tests {
         // an incomplete dateline date resolves nothing
         let dl = dateline("--11-03");
         assert_eq!(values("قال الاثنين", Some(&dl)), [("الاثنين".into(), "monday".into())]);
+    }
+
+    /// Invented sentences with every kind of value, proclitics and capitalisation.
+    pub(crate) const SAMPLES: &[&str] = &[
+        "وقال الوزير الاثنين إن أكثر من 20 ألف مقاتل وصلوا في 11 أيلول/سبتمبر 2001، وبعد ثلاثة ملايين وخمسمائة ألف دولار أمريكي.",
+        "وفي الحادي عشر من سبتمبر، ولمدة خمسة عشر يوما، وبنحو 3.5 مليار دينار كويتي أو 300 ألف دينار، وللعام 2015م ارتفعت 12 بالمئة.",
+        "ووصل نحو عشرات الآلاف من المتظاهرين يوم السبت المقبل وفي مارس الماضي، وقبل 3 و4 نوفمبر، وفاتح ماي، والأحد عشر لاعبا.",
+        "On Monday, more than $3.5 billion and 20,000 refugees arrived by Nov. 3, 2015; in May, SEPTEMBER 11 and mid-March 2016.",
+        "Twenty-five people, a million dollars, US$5m, 15 percent, 7 per cent, 3rd of November, next Friday and Good Friday.",
+        "Resolution 2254 (2015) of the Security Council, S/RES/2334 (2016) and the UN General Assembly resolution 194 (III).",
+        "وبموجب القرار 2254 الصادر عن مجلس الأمن الدولي عام 2015 وقراري الجمعية العامة للأمم المتحدة 181 و194، وللجنة الدولية.",
+        "قرار مجلس الوزراء رقم 12 لسنة 2020، والقرار نفسه، وقرارا جديدا، ونيويورك في 15 تشرين الثاني (نوفمبر) 2023.",
+    ];
+
+    /// The samples and the project's own evaluation articles.
+    pub(crate) fn corpus() -> Vec<String> {
+        let own = include_str!("../../tests/eval/own.jsonl");
+        let own = own.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok());
+        SAMPLES.iter().map(|s| s.to_string()).chain(own.filter_map(|v| Some(v["text"].as_str()?.to_string()))).collect()
+    }
+
+    #[test]
+    fn heads_change_nothing() {
+        let mut found = 0;
+        for text in corpus() {
+            let doc = Doc::new(&text, None);
+            let range = doc.body_tokens.clone();
+            let plain = Toks::new(&doc);
+            let fast = Toks::with_heads(&doc, range.clone());
+            let reference = Some(dates::Ymd::parse("2016-07-28").unwrap());
+            let slow = dates::find(&doc, &plain, range.clone(), reference);
+            found += slow.len();
+            assert_eq!(format!("{:?}", dates::find(&doc, &fast, range.clone(), reference)), format!("{slow:?}"));
+            let taken = vec![false; doc.tokens().len()];
+            let slow = amounts::find(&plain, range.clone(), &taken);
+            assert_eq!(format!("{:?}", amounts::find(&fast, range.clone(), &taken)), format!("{slow:?}"));
+            found += slow.len();
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
