@@ -914,7 +914,7 @@ impl Ctx<'_, '_> {
         let head = bare(head_word).to_string();
         let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
-        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document).take(12) {
+        for f in super::speaking_frames(frames, before).take(12) {
             let t = f.speaker.toks.clone();
             let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
             let all = words.iter().all(|&j| has(bare(self.w(j))) || key(self.w(j)).iter().any(|x| has(x)));
