@@ -29,7 +29,9 @@ use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker}
 use crate::text::{Doc, Token, TokenKind};
 use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
+use rustc_hash::FxHashMap;
 use speaker::Spk;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -129,10 +131,14 @@ pub(super) struct Ctx<'d, 't> {
     /// Mentions of people and organisations: (byte range, entity index, is a person), sorted by
     /// start, for lookups by position.
     mentions: Vec<(Range<usize>, usize, bool)>,
-    /// Per entity, its name and mention texts folded for comparison (people and organisations).
-    folded: Vec<Vec<String>>,
+    /// The people and organisations by their folded names, built when a speaker first needs it.
+    names: OnceCell<speaker::Names>,
     /// Cue hits by start token.
     hits: Vec<Option<Hit<'static>>>,
+    /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
+    antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
+    /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
+    cap_runs: RefCell<Vec<u32>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -172,20 +178,13 @@ impl<'d, 't> Ctx<'d, 't> {
         let en = doc.language == Language::English;
         let norm = doc.normalized();
         let mut mentions: Vec<(Range<usize>, usize, bool)> = Vec::new();
-        let mut folded = Vec::with_capacity(ents.len());
         for (i, e) in ents.iter().enumerate() {
-            let speaking = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-            let mut names = Vec::new();
-            if speaking {
+            if matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                crate::text::tick(e.mentions.len());
                 for m in &e.mentions {
                     mentions.push((m.span.range(), i, e.kind == EntityKind::Person));
                 }
-                names.push(speaker::fold(&e.name));
-                names.extend(e.mentions.iter().map(|m| speaker::fold(&m.text)));
-                names.sort();
-                names.dedup();
             }
-            folded.push(names);
         }
         mentions.sort_by_key(|m| m.0.start);
         let mut cx = Ctx {
@@ -209,8 +208,10 @@ impl<'d, 't> Ctx<'d, 't> {
             stmt_hits: Vec::new(),
             en,
             mentions,
-            folded,
+            names: OnceCell::new(),
             hits: Vec::new(),
+            antecedents: RefCell::default(),
+            cap_runs: RefCell::default(),
         };
         cx.hits = cx.find_hits();
         let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);
