@@ -139,6 +139,8 @@ pub(super) struct Ctx<'d, 't> {
     antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
     cap_runs: RefCell<Vec<u32>>,
+    /// What `speaker::first_in_sentence` found, per sentence start and kind.
+    firsts: RefCell<FxHashMap<(usize, u8), usize>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -212,6 +214,7 @@ impl<'d, 't> Ctx<'d, 't> {
             hits: Vec::new(),
             antecedents: RefCell::default(),
             cap_runs: RefCell::default(),
+            firsts: RefCell::default(),
         };
         cx.hits = cx.find_hits();
         let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);

@@ -539,7 +539,7 @@ impl Ctx<'_, '_> {
         let mut end = k;
         if end > sstart && matches!(self.w(end - 1), "قد" | "لقد") {
             end -= 1;
-            let kana = (sstart..end).find(|&j| matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"))?;
+            let kana = self.first_in_sentence(sstart, end, First::Kana)?;
             let phrase = kana + 1..end;
             if phrase.is_empty() || phrase.len() > MAX_PHRASE {
                 return None;
@@ -579,13 +579,13 @@ impl Ctx<'_, '_> {
         }
         // Skip an opening discourse phrase: "من جهته،", "بدوره،", "وفي سياق متصل،".
         let mut start = sstart;
-        if let Some(c) = (sstart..end).find(|&j| matches!(self.w(j), "،" | ",")) {
-            if (sstart..c).any(|j| is(self.w(j), Word::Discourse)) || (sstart..c).any(|j| self.w(j) == "سياق") {
+        if let Some(c) = self.first_in_sentence(sstart, end, First::Comma) {
+            if self.first_in_sentence(sstart, c, First::Discourse).is_some() {
                 start = c + 1;
             }
         }
         let phrase = start..end;
-        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        let words = self.nonpunct(start, end);
         if words == 0 || words > 10 {
             return None;
         }
@@ -630,14 +630,34 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The first token in `sstart..end` of a kind, where `sstart` starts a sentence; what is
+    /// found from each sentence start is remembered, so that the cues of one long sentence do
+    /// not read it again and again.
+    fn first_in_sentence(&self, sstart: usize, end: usize, what: First) -> Option<usize> {
+        let mut memo = self.firsts.borrow_mut();
+        let found = *memo.entry((sstart, what as u8)).or_insert_with(|| {
+            let mut j = sstart;
+            let send = self.sent_end(sstart);
+            let is = |j: usize| match what {
+                First::Kana => matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"),
+                First::Comma => matches!(self.w(j), "،" | ","),
+                First::Discourse => is(self.w(j), Word::Discourse) || self.w(j) == "سياق",
+                First::Open => !(self.is_punct(j) || self.hit(j).is_some()),
+            };
+            while j < send && !is(j) {
+                crate::text::tick(1);
+                j += 1;
+            }
+            j
+        });
+        (found < end).then_some(found)
+    }
+
     /// The speaker of "X: «…»": a short noun phrase opening the sentence.
     pub(super) fn speaker_colon(&self, r: Range<usize>) -> Option<Spk> {
-        let mut start = r.start;
-        while start < r.end && (self.is_punct(start) || self.hit(start).is_some()) {
-            start += 1;
-        }
+        let start = self.first_in_sentence(r.start, r.end, First::Open).unwrap_or(r.end);
         let phrase = start..r.end;
-        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        let words = self.nonpunct(start, r.end);
         if words == 0 || words > 8 || phrase.clone().any(|j| self.is_punct(j) && !matches!(self.w(j), "،" | ",")) {
             return None;
         }
@@ -1056,6 +1076,18 @@ pub(super) struct Antecedent {
     kind: Kind,
     head: String,
     words: Vec<String>,
+}
+
+/// What [`Ctx::first_in_sentence`] looks for.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum First {
+    /// كان and its forms.
+    Kana,
+    Comma,
+    /// A word of the discourse class, or سياق ("وفي سياق متصل").
+    Discourse,
+    /// A word that is not a cue.
+    Open,
 }
 
 /// What an [`Antecedent`] is looked for.
