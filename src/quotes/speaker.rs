@@ -1172,14 +1172,34 @@ fn suffixed(w: &str) -> bool {
     ["ه", "ها", "هم"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) && !w.ends_with("الله")
 }
 
-/// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
+/// Folds a name for comparison: normalised, ة as ه, letters and digits lower-cased, every run of
+/// other characters one space, no space at either end.
 pub(super) fn fold(s: &str) -> String {
-    let n: String = normalize(s)
-        .chars()
-        .map(|c| if c == 'ة' { 'ه' } else { c })
-        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
-        .collect();
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
+    let n = normalize(s);
+    let mut out = String::with_capacity(n.len());
+    let mut space = false;
+    for c in n.chars() {
+        // ASCII and the Arabic letters (U+0621–U+064A, all letters without case) first: the
+        // Unicode tables are slow for them.
+        let kept = match c {
+            'ة' => Some('ه'),
+            c if c.is_ascii() => c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()),
+            '\u{0621}'..='\u{064A}' => Some(c),
+            c if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
+            _ => None,
+        };
+        match kept {
+            Some(k) => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(k);
+            }
+            None => space = true,
+        }
+    }
+    out
 }
 
 impl Ctx<'_, '_> {
