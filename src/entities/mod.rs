@@ -33,8 +33,8 @@ mod english;
 mod lexicons;
 
 use crate::model::{Dateline, Entity, EntityKind};
-use crate::text::{Doc, LexMatch, Token, TokenKind, is_arabic_script};
-use lexicons::{Known, TABLES, Tables};
+use crate::text::{Doc, LexMatch, Lexicon, Token, TokenKind, is_arabic_script};
+use lexicons::{Known, TABLES, Tables, lex};
 use std::ops::Range;
 
 /// Loads the entity lexicons.
@@ -44,6 +44,7 @@ pub(crate) fn warm() {
 
 /// Finds the people, organisations and places of an article, each once with all its mentions,
 /// ordered by first mention.
+#[inline(never)] // kept out of the pipeline so that profiles show its cost
 pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity> {
     let mut cx = Ctx::new(doc, dateline);
     if let Some(d) = dateline {
@@ -97,6 +98,46 @@ pub(super) struct Ctx<'d, 't> {
     title_case: Vec<bool>,
     /// Number of candidates that come from the dateline (the first ones).
     dateline_cands: usize,
+    /// For each token (relative to `lo`), what the tables say about it, looked up once.
+    feats: Vec<Feat>,
+}
+
+/// What the tables say about one token, looked up once per article: its word sets and the phrase
+/// tables that may have a phrase starting at it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Feat {
+    /// [`lex`] bits of every clitic reading: the tables [`Lexicon::longest_at`] can match in.
+    lex: u16,
+    /// [`lexicons::wf`] bits of the whole word.
+    pub flags: u32,
+    /// [`lexicons::wf`] bits of the word with a leading و/ف set aside (0 without one).
+    pub conj: u32,
+    /// A word in Arabic script.
+    ar: bool,
+}
+
+impl Feat {
+    fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
+        crate::text::tick(1);
+        let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
+        let info = t.info(word);
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0 };
+        // only words opening with a clitic letter have other readings
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            return f;
+        }
+        let conj = word.starts_with(['و', 'ف']);
+        for split in crate::text::clitic_splits(word).skip(1) {
+            if conj && split.prefix == 2 && split.restored.is_empty() {
+                let info = t.info(&split.stem);
+                f.conj = info.flags;
+                f.lex |= info.lex;
+            } else if let Some(info) = t.words.get(split.stem.as_ref()) {
+                f.lex |= info.lex;
+            }
+        }
+        f
+    }
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -104,28 +145,16 @@ impl<'d, 't> Ctx<'d, 't> {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
         let excluded = dateline.map_or(0..0, |d| doc.tokens_in(d.span.range()));
-        let title_case = doc
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let words: Vec<&str> = doc.text()[p.clone()]
-                    .split_whitespace()
-                    .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
-                    .collect();
-                // a headline in title case (every word but the small ones capitalised); a byline
-                // ("By JOHN Q. WRITER") is no headline
-                const SMALL: &[&str] =
-                    &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
-                let lower = words.iter().filter(|w| !w.starts_with(char::is_uppercase) && !SMALL.contains(w)).count();
-                let byline = matches!(words.first(), Some(&("By" | "BY")));
-                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && lower == 0
-            })
-            .collect();
+        let title_case = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
+        let t: &'static Tables = &TABLES;
+        let norm = doc.normalized();
+        let feats = doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm.clone()])).collect();
         Ctx {
             doc,
             title_case,
-            t: &TABLES,
-            norm: doc.normalized(),
+            t,
+            norm,
+            feats,
             toks: doc.tokens(),
             lo,
             hi,
@@ -162,7 +191,37 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     pub fn is_ar(&self, i: usize) -> bool {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo].ar;
+        }
         self.is_word(i) && self.w(i).starts_with(is_arabic_script)
+    }
+
+    /// What the tables say about token `i`.
+    pub fn feat(&self, i: usize) -> Feat {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo];
+        }
+        Feat::of(self.t, &self.toks[i], self.w(i))
+    }
+
+    /// [`lexicons::wf`] bits of token `i`'s whole word.
+    pub fn flags(&self, i: usize) -> u32 {
+        self.feat(i).flags
+    }
+
+    /// The longest phrase of `table` (whose [`lex`] bit is `bit`) at token `i`, skipping the
+    /// lookup when no phrase of the table starts with any reading of the token.
+    pub fn lex_at<V>(&self, bit: u16, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
+        if i < self.toks.len() && self.feat(i).lex & bit == 0 {
+            return None;
+        }
+        table.longest_at(self.doc, i)
+    }
+
+    /// The longest known place or organisation at token `i`.
+    pub fn known_at(&self, i: usize) -> Option<LexMatch<'static, Known>> {
+        self.lex_at(lex::KNOWN, &self.t.known, i)
     }
 
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
@@ -289,7 +348,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 i += 1;
                 continue;
             }
-            let known = self.t.known.longest_at(self.doc, i).filter(|m| {
+            let known = self.known_at(i).filter(|m| {
                 m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.owner(k).is_none()) && self.known_ok(m)
             });
             let pattern = if !self.free(i) {
@@ -348,12 +407,8 @@ impl<'d, 't> Ctx<'d, 't> {
     fn features(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
-            let is_known_place = || {
-                self.t
-                    .known
-                    .longest_at(self.doc, i)
-                    .is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2)
-            };
+            let is_known_place =
+                || self.known_at(i).is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2);
             let found =
                 if self.free(i) && self.is_ar(i) && !is_known_place() { arabic::feature_at(self, i) } else { None };
             i = match found {
@@ -412,7 +467,7 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         let inner = end + 1..close;
         let kind = self.cands[c].kind;
-        let known = self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0);
+        let known = self.known_at(inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0);
         if let Some(m) = known {
             let e = m.tokens.end;
             let (k, key, _) = self.known_info(*m.value);
@@ -468,9 +523,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             // a full name from the people gazetteer, with or without clitics ("ودونالد ترامب")
             if let Some(m) = self
-                .t
-                .people
-                .longest_at(self.doc, i)
+                .lex_at(lex::PEOPLE, &self.t.people, i)
                 .filter(|m| m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.free(k)))
             {
                 let end = m.tokens.end;
@@ -540,6 +593,35 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
     }
+}
+
+/// True when a paragraph is a headline in title case: five words or more (those opening with a
+/// letter), all ASCII, every one capitalised but the small ones; a byline ("By JOHN Q. WRITER") is
+/// no headline. Stops at the first word that decides (an Arabic paragraph at its first word).
+fn is_title_case(para: &str) -> bool {
+    const SMALL: &[&str] =
+        &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
+    let mut words = 0;
+    for w in para.split_whitespace() {
+        let Some(c) = w.chars().next() else { continue };
+        // Arabic letters are alphabetic: checked first, without the Unicode tables
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic()
+        };
+        if !letter {
+            continue;
+        }
+        if !w.is_ascii() || (words == 0 && matches!(w, "By" | "BY")) {
+            return false;
+        }
+        if !w.starts_with(char::is_uppercase) && !SMALL.contains(&w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 5
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
