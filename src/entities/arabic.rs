@@ -643,7 +643,9 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         return None;
     }
     // "وكان ديفيد بيزلي قد حذر": a name between كان and قد
-    if conj_readings(cx.w(i)).any(|r| matches!(r, "كان" | "كانت")) && i + 1 < cx.hi && cx.free(i + 1) {
+    // كان or كانت, or either after a و/ف conjunction
+    if matches!(cx.w(i), "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت") && i + 1 < cx.hi && cx.free(i + 1)
+    {
         let j = i + 1;
         if let Some((end, words, _)) = name_at(cx, j, true)
             && words >= 2

@@ -136,21 +136,7 @@ impl Tables {
     pub(crate) fn info(&self, word: &str) -> WordInfo {
         let mut info = self.words.get(word).copied().unwrap_or_default();
         if word.contains('ة') {
-            // ة → ه in place (both two bytes in UTF-8), without allocating for ordinary words
-            let mut buf = [0u8; 64];
-            let folded = if word.len() <= buf.len() {
-                let b = &mut buf[..word.len()];
-                b.copy_from_slice(word.as_bytes());
-                for k in 0..b.len().saturating_sub(1) {
-                    if b[k] == 0xD8 && b[k + 1] == 0xA9 {
-                        b[k] = 0xD9;
-                        b[k + 1] = 0x87;
-                    }
-                }
-                std::str::from_utf8(b).ok().and_then(|f| self.words.get(f)).map_or(0, |f| f.flags)
-            } else {
-                self.words.get(name_key(word).as_ref()).map_or(0, |f| f.flags)
-            };
+            let folded = with_name_key(word, |k| self.words.get(k).map_or(0, |f| f.flags));
             info.flags = (info.flags & !wf::NAMES_AR) | (folded & wf::NAMES_AR);
         }
         info
@@ -220,6 +206,26 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 /// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
 pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
+}
+
+/// Calls `f` with [`name_key`] of `s`, folded in a buffer on the stack when short (ة and ه are
+/// both two bytes in UTF-8), so that lookups of ordinary words allocate nothing.
+pub(super) fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if !s.contains('ة') || s.len() > buf.len() {
+        return f(&name_key(s));
+    }
+    let b = &mut buf[..s.len()];
+    b.copy_from_slice(s.as_bytes());
+    for k in 0..b.len() - 1 {
+        if b[k..k + 2] == [0xD8, 0xA9] {
+            b[k..k + 2].copy_from_slice(&[0xD9, 0x87]);
+        }
+    }
+    match std::str::from_utf8(b) {
+        Ok(folded) => f(folded),
+        Err(_) => f(&name_key(s)),
+    }
 }
 
 /// Inserts a phrase and, for Latin-script phrases, its upper-case form (datelines are often in capitals).
@@ -578,6 +584,13 @@ mod tests {
         let given = t.given_ar.iter().find(|g| g.ends_with('ه')).unwrap();
         let written = format!("{}ة", given.strip_suffix('ه').unwrap());
         assert!(t.info(&written).flags & wf::GIVEN_AR != 0, "{written}");
+    }
+
+    #[test]
+    fn name_keys_on_the_stack() {
+        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40)] {
+            assert_eq!(with_name_key(w, str::to_string), name_key(w));
+        }
     }
 
     #[test]

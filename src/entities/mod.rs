@@ -114,6 +114,8 @@ pub(super) struct Feat {
     pub conj: u32,
     /// A word in Arabic script.
     ar: bool,
+    /// In a paragraph written in title case.
+    title: bool,
 }
 
 impl Feat {
@@ -121,7 +123,7 @@ impl Feat {
         crate::text::tick(1);
         let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
         let info = t.info(word);
-        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0 };
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false };
         // only words opening with a clitic letter have other readings
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return f;
@@ -145,10 +147,22 @@ impl<'d, 't> Ctx<'d, 't> {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
         let excluded = dateline.map_or(0..0, |d| doc.tokens_in(d.span.range()));
-        let title_case = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
+        let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let feats = doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm.clone()])).collect();
+        let mut feats: Vec<Feat> =
+            doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm.clone()])).collect();
+        // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
+        if title_case.iter().any(|&b| b) {
+            let mut p = 0;
+            for (f, tok) in feats.iter_mut().zip(&doc.tokens()[lo..hi]) {
+                let at = tok.orig.start;
+                while p < doc.paragraphs.len() && doc.paragraphs[p].end <= at {
+                    p += 1;
+                }
+                f.title = p < doc.paragraphs.len() && doc.paragraphs[p].start <= at && title_case[p];
+            }
+        }
         Ctx {
             doc,
             title_case,
@@ -167,6 +181,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// The normalised text of token `i`.
+    #[inline]
     pub fn w(&self, i: usize) -> &'d str {
         &self.norm[self.toks[i].norm.clone()]
     }
@@ -174,6 +189,9 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is in a paragraph written in title case (an English headline), where
     /// capitals say nothing about names.
     pub fn in_title_case(&self, i: usize) -> bool {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo].title;
+        }
         self.doc.paragraph_at(self.toks[i].orig.start).is_some_and(|p| self.title_case[p])
     }
 
@@ -182,14 +200,17 @@ impl<'d, 't> Ctx<'d, 't> {
         &self.doc.text()[self.toks[i].orig.clone()]
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Word
     }
 
+    #[inline]
     pub fn is_ar(&self, i: usize) -> bool {
         if i >= self.lo && i < self.hi {
             return self.feats[i - self.lo].ar;
@@ -198,6 +219,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// What the tables say about token `i`.
+    #[inline]
     pub fn feat(&self, i: usize) -> Feat {
         if i >= self.lo && i < self.hi {
             return self.feats[i - self.lo];
@@ -206,6 +228,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// [`lexicons::wf`] bits of token `i`'s whole word.
+    #[inline]
     pub fn flags(&self, i: usize) -> u32 {
         self.feat(i).flags
     }
@@ -225,11 +248,13 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
+    #[inline]
     pub fn free(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
     }
 
     /// The candidate covering token `i`, if any.
+    #[inline]
     pub fn owner(&self, i: usize) -> Option<usize> {
         if i >= self.lo && i < self.hi { self.owner[i - self.lo] } else { None }
     }
@@ -255,8 +280,11 @@ impl<'d, 't> Ctx<'d, 't> {
             .filter(|&i| !self.is_punct(i))
             .map(|i| {
                 let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
-                let w = if i == toks.start { format!("{restored}{w}") } else { w.to_string() };
-                lexicons::name_key(&w).into_owned()
+                let r = if i == toks.start { restored } else { "" };
+                let mut key = String::with_capacity(r.len() + w.len());
+                key.push_str(r);
+                key.push_str(w);
+                if key.contains('ة') { key.replace('ة', "ه") } else { key }
             })
             .collect()
     }
@@ -580,13 +608,25 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
+        // Every reading of a word of four letters or more keeps its last two letters (clitics are
+        // at most two letters in front): a word whose last two letters end no surname is skipped.
+        let fold = |c: char| if c == 'ة' { 'ه' } else { c };
+        let last_two = |w: &str| {
+            let mut it = w.chars().rev();
+            let b = it.next().map(fold);
+            (it.next().map(fold), b)
+        };
+        let tails: Vec<(Option<char>, Option<char>)> = surnames.keys().map(|k| last_two(k)).collect();
         for i in self.lo..self.hi {
             if !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
+            if word.chars().nth(3).is_some() && !tails.contains(&last_two(word)) {
+                continue;
+            }
             let hit = crate::text::clitic_splits(word)
-                .find_map(|s| surnames.get(lexicons::name_key(&s.stem).as_ref()).map(|k| (s.prefix, s.restored, k)));
+                .find_map(|s| lexicons::with_name_key(&s.stem, |k| surnames.get(k)).map(|k| (s.prefix, s.restored, k)));
             if let Some((prefix, restored, key)) = hit {
                 let key = key.clone();
                 self.add(EntityKind::Person, i..i + 1, prefix, restored, Some(key), None);
