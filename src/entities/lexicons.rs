@@ -43,34 +43,34 @@ pub(crate) enum Head {
 
 /// Bits of [`WordInfo::lex`]: the phrase tables with a phrase whose first word is the word.
 pub(crate) mod lex {
-    pub const KNOWN: u16 = 1;
-    pub const HEADS_AR: u16 = 1 << 1;
-    pub const TITLES_AR: u16 = 1 << 2;
-    pub const PLACE_HEADS_AR: u16 = 1 << 3;
-    pub const FEATURE_HEADS_AR: u16 = 1 << 4;
-    pub const PEOPLE: u16 = 1 << 5;
-    pub const TITLES_EN: u16 = 1 << 6;
-    pub const DEMONYMS_EN: u16 = 1 << 7;
+    pub(crate) const KNOWN: u16 = 1;
+    pub(crate) const HEADS_AR: u16 = 1 << 1;
+    pub(crate) const TITLES_AR: u16 = 1 << 2;
+    pub(crate) const PLACE_HEADS_AR: u16 = 1 << 3;
+    pub(crate) const FEATURE_HEADS_AR: u16 = 1 << 4;
+    pub(crate) const PEOPLE: u16 = 1 << 5;
+    pub(crate) const TITLES_EN: u16 = 1 << 6;
+    pub(crate) const DEMONYMS_EN: u16 = 1 << 7;
 }
 
 /// Bits of [`WordInfo::flags`]: the word sets of [`Tables`] a normalised word is in. The name sets
 /// (`GIVEN_AR`, `SURNAME_AR`, `WEAK_GIVEN_AR`) are keyed like the sets, with ة folded.
 pub(crate) mod wf {
-    pub const STOP_AR: u32 = 1;
-    pub const SPEECH_AR: u32 = 1 << 1;
-    pub const PRESS_TAIL_AR: u32 = 1 << 2;
-    pub const TITLE_WORD_AR: u32 = 1 << 3;
-    pub const HEAD_WORD_AR: u32 = 1 << 4;
-    pub const ORG_STOP_AR: u32 = 1 << 5;
-    pub const CONNECTOR_AR: u32 = 1 << 6;
-    pub const MASDAR_AR: u32 = 1 << 7;
-    pub const DEMONYM_AR: u32 = 1 << 8;
-    pub const GIVEN_AR: u32 = 1 << 9;
-    pub const SURNAME_AR: u32 = 1 << 10;
-    pub const WEAK_GIVEN_AR: u32 = 1 << 11;
-    pub const STOP_EN: u32 = 1 << 12;
+    pub(crate) const STOP_AR: u32 = 1;
+    pub(crate) const SPEECH_AR: u32 = 1 << 1;
+    pub(crate) const PRESS_TAIL_AR: u32 = 1 << 2;
+    pub(crate) const TITLE_WORD_AR: u32 = 1 << 3;
+    pub(crate) const HEAD_WORD_AR: u32 = 1 << 4;
+    pub(crate) const ORG_STOP_AR: u32 = 1 << 5;
+    pub(crate) const CONNECTOR_AR: u32 = 1 << 6;
+    pub(crate) const MASDAR_AR: u32 = 1 << 7;
+    pub(crate) const DEMONYM_AR: u32 = 1 << 8;
+    pub(crate) const GIVEN_AR: u32 = 1 << 9;
+    pub(crate) const SURNAME_AR: u32 = 1 << 10;
+    pub(crate) const WEAK_GIVEN_AR: u32 = 1 << 11;
+    pub(crate) const STOP_EN: u32 = 1 << 12;
     /// The name sets, looked up with ة folded.
-    pub const NAMES_AR: u32 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
+    pub(crate) const NAMES_AR: u32 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
 }
 
 /// What the tables say about one normalised word: which word sets it is in and which phrase tables
