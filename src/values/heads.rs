@@ -69,6 +69,14 @@ fn slot((a, b, n): Digest) -> usize {
     (h >> (64 - SLOT_BITS)) as usize
 }
 
+/// The words of a phrase as a lexicon compares them: normalised, tokenised like
+/// [`Lexicon::insert`](crate::text::Lexicon::insert) does, ASCII-lowercased.
+pub(crate) fn words(phrase: &str) -> Vec<String> {
+    let norm = normalize(phrase);
+    let a = Analysis::new(&norm);
+    a.tokens().iter().map(|t| a.lowered()[t.norm.clone()].to_string()).collect()
+}
+
 /// The Arabic proclitic letters a lexicon reading may set aside (see
 /// [`clitic_splits`](crate::text::clitic_splits)): the length of the one `w` starts with, or 0.
 fn clitic_len(w: &[u8]) -> usize {
@@ -83,11 +91,8 @@ impl Heads {
     /// Records that table `bit` has a phrase starting like `phrase` (any spelling: normalised and
     /// tokenised like [`Lexicon::insert`](crate::text::Lexicon::insert) does).
     pub(crate) fn add(&mut self, phrase: &str, bit: u16) {
-        let norm = normalize(phrase);
-        let a = Analysis::new(&norm);
-        if let Some(tok) = a.tokens().first() {
-            let word = a.lowered()[tok.norm.clone()].to_string();
-            self.add_word(&word, bit);
+        if let Some(first) = words(phrase).first() {
+            self.add_word(first, bit);
         }
     }
 
