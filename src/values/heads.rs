@@ -7,7 +7,7 @@
 //! (a superset: the table itself still decides), and the finders skip a table whose bit is clear.
 //! Results are the same as asking every table everywhere.
 
-use crate::text::{Analysis, normalize};
+use crate::text::Analysis;
 use std::ops::Range;
 
 /// First words of phrase tables, with a bit per table. Keys are normalised and ASCII-lowercased,
@@ -72,8 +72,8 @@ fn slot((a, b, n): Digest) -> usize {
 /// The words of a phrase as a lexicon compares them: normalised, tokenised like
 /// [`Lexicon::insert`](crate::text::Lexicon::insert) does, ASCII-lowercased.
 pub(crate) fn words(phrase: &str) -> Vec<String> {
-    let norm = normalize(phrase);
-    let a = Analysis::new(&norm);
+    // the analysis normalises the phrase as `normalize` does
+    let a = Analysis::new(phrase);
     a.tokens().iter().map(|t| a.lowered()[t.norm.clone()].to_string()).collect()
 }
 
@@ -193,6 +193,14 @@ impl TokenBits {
 mod tests {
     use super::*;
     use crate::text::Lexicon;
+
+    #[test]
+    fn words_are_read_as_a_lexicon_reads_them() {
+        assert_eq!(words("أكثر من"), ["اكثر", "من"]);
+        assert_eq!(words("U.N."), ["u", ".", "n", "."]);
+        assert_eq!(words("ﻣﺠﻠﺲ الأمنِ"), ["مجلس", "الامن"]);
+        assert!(words("").is_empty());
+    }
 
     #[test]
     fn heads_cover_every_reading_a_lexicon_matches() {
