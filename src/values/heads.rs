@@ -48,7 +48,7 @@ impl Default for Heads {
 /// loads of a shorter word), read without a copy: it determines a word of at most 16 bytes.
 type Digest = (u64, u64, usize);
 
-#[inline]
+#[inline(always)]
 fn digest(w: &[u8]) -> Digest {
     let n = w.len();
     let word = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("eight bytes"));
@@ -63,7 +63,7 @@ fn digest(w: &[u8]) -> Digest {
 }
 
 /// The slot of a digest.
-#[inline]
+#[inline(always)]
 fn slot((a, b, n): Digest) -> usize {
     let h = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - SLOT_BITS)) as usize
@@ -118,7 +118,7 @@ impl Heads {
         self.slots[slot(d)] = u16::try_from(self.entries.len()).expect("fewer than 65535 head words");
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, w: &[u8]) -> Option<usize> {
         let d = digest(w);
         let mut at = self.slots[slot(d)];
