@@ -166,6 +166,7 @@ impl Heads {
     }
 
     /// [`Self::bits`] of every token in `range` of `a`.
+    #[inline(never)]
     pub(crate) fn scan(&self, a: &Analysis<'_>, range: Range<usize>) -> TokenBits {
         crate::text::tick(range.len());
         let lowered = a.lowered().as_bytes();
