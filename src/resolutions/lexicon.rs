@@ -3,7 +3,7 @@
 
 use crate::model::Body;
 use crate::text::{Analysis, LexMatch, Lexicon, normalize};
-use crate::values::heads::Heads;
+use crate::values::heads::{self, Heads};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -148,15 +148,17 @@ pub(super) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         heads.add(phrase, ORGAN);
     }
     for (phrase, roles) in rows(include_str!("words.tsv")) {
-        heads.add(phrase, WORD);
         let stop = Roles(Roles::SAME.0 | Roles::NEW.0 | Roles::ONE.0 | Roles::TWO.0 | Roles::MANY.0);
-        let norm = normalize(phrase);
-        let a = Analysis::new(&norm);
-        if let Some(second) = a.tokens().get(1) {
-            heads.add(phrase, WORD_MULTI);
-            heads.add_word(&a.lowered()[second.norm()], WORD_SECOND);
-        } else if roles.split(',').any(|r| Roles::parse(r.trim()).has(stop)) {
-            heads.add(phrase, WORD_STOP);
+        match &heads::words(phrase)[..] {
+            [] => {}
+            [first] if roles.split(',').any(|r| Roles::parse(r.trim()).has(stop)) => {
+                heads.add_word(first, WORD | WORD_STOP)
+            }
+            [first] => heads.add_word(first, WORD),
+            [first, second, ..] => {
+                heads.add_word(first, WORD | WORD_MULTI);
+                heads.add_word(second, WORD_SECOND);
+            }
         }
     }
     heads

@@ -76,6 +76,7 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
 
 pub(super) fn warm() {
     LazyLock::force(&CALENDAR);
+    LazyLock::force(&CUES);
 }
 
 /// The first words of the month, weekday and ordinal tables.
@@ -204,67 +205,48 @@ struct CalHit {
     abbr: bool,
 }
 
-const MONTH_CUES: &[&str] = &[
-    "شهر",
-    "شهري",
-    "في",
-    "منذ",
-    "خلال",
-    "مطلع",
-    "اوائل",
-    "اواخر",
-    "منتصف",
-    "نهاية",
-    "بداية",
-    "اواسط",
-    "حتي",
-    "غاية",
-    "مستهل",
-    "اواخر",
-    "طيلة",
-    "طوال",
-    "قبل",
-    "بعد",
-];
-const MONTH_CUES_EN: &[&str] = &[
-    "in", "since", "during", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this",
-    "of", "before", "after",
-];
-const REL_PREVIOUS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق", "الماضية"];
-const REL_NEXT: &[&str] = &["المقبل", "القادم", "المقبلة", "القادمة"];
-const REL_CURRENT: &[&str] = &["الجاري", "الحالي"];
-const YEAR_STRONG: &[&str] = &["عام", "العام", "سنة", "السنة", "عامي", "العامين", "سنتي", "year"];
-const YEAR_WEAK: &[&str] = &[
-    "في",
-    "منذ",
-    "خلال",
-    "حتي",
-    "قبل",
-    "بعد",
-    "مطلع",
-    "اوائل",
-    "اواخر",
-    "منتصف",
-    "نهاية",
-    "بداية",
-    "اواسط",
-    "غاية",
-    "مستهل",
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "through",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "of",
-];
+/// Cue words for dates (`cues.tsv`).
+struct Cues {
+    /// Before a bare month name: Arabic (matched with proclitics) and English (exact).
+    month_ar: Vec<&'static str>,
+    month_en: Vec<&'static str>,
+    /// Before a year: always a date.
+    year: Vec<&'static str>,
+    /// Before a plausible year not followed by a counted noun.
+    year_weak: Vec<&'static str>,
+    /// After a date: which occurrence.
+    previous: Vec<&'static str>,
+    next: Vec<&'static str>,
+    current: Vec<&'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut c = Cues {
+        month_ar: Vec::new(),
+        month_en: Vec::new(),
+        year: Vec::new(),
+        year_weak: Vec::new(),
+        previous: Vec::new(),
+        next: Vec::new(),
+        current: Vec::new(),
+    };
+    for row in tsv(include_str!("cues.tsv")) {
+        let (word, kind) = (row[0], row.get(1).copied().unwrap_or(""));
+        let list = match kind {
+            "month" if word.is_ascii() => &mut c.month_en,
+            "month" => &mut c.month_ar,
+            "year" => &mut c.year,
+            "yearweak" => &mut c.year_weak,
+            "previous" => &mut c.previous,
+            "next" => &mut c.next,
+            "current" => &mut c.current,
+            _ => panic!("cues.tsv: unknown kind {kind}"),
+        };
+        list.push(word);
+    }
+    c
+});
+
 /// Words after which "الاثنين" is the numeral "the two", not Monday.
 const TWO_CONTEXT: &[&str] = &["بين", "كلا", "هذين", "هاذين", "اول", "ثاني"];
 
@@ -472,13 +454,13 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
 fn relative(t: &Toks<'_>, start: usize, end: usize, limit: usize) -> (Rel, usize) {
     let after = t.word(end);
     if end < limit {
-        if REL_PREVIOUS.contains(&after) {
+        if CUES.previous.contains(&after) {
             return (Rel::Previous, end + 1);
         }
-        if REL_NEXT.contains(&after) {
+        if CUES.next.contains(&after) {
             return (Rel::Next, end + 1);
         }
-        if REL_CURRENT.contains(&after) {
+        if CUES.current.contains(&after) {
             return (Rel::Current, end + 1);
         }
     }
@@ -669,9 +651,9 @@ fn year_with_cue(t: &Toks<'_>, i: usize, limit: usize, after_year: bool) -> Opti
     let era_mark = end > i + 1;
     let prev = if i > 0 { i - 1 } else { usize::MAX };
     let prev2 = if i > 1 { i - 2 } else { usize::MAX };
-    let strong = prev != usize::MAX && t.stem_in(prev, YEAR_STRONG);
+    let strong = prev != usize::MAX && t.stem_in(prev, &CUES.year);
     let weak = prev != usize::MAX
-        && (t.stem_in(prev, YEAR_WEAK)
+        && (t.stem_in(prev, &CUES.year_weak)
             || (t.word(prev) == "-" && t.glued(i) && prev2 != usize::MAX && t.is(prev2, &["mid", "early", "late"])));
     let paren = prev != usize::MAX && t.word(prev) == "(" && t.word(end) == ")";
     let listed = after_year
@@ -763,7 +745,7 @@ pub(super) fn find(doc: &Doc<'_>, t: &Toks<'_>, range: Range<usize>, reference: 
             let (rel, end) = relative(t, i, c.end, limit);
             // "في أيار", "in May", "mid-March"
             let p = if i > 1 && t.word(i - 1) == "-" && t.glued(i) { i - 2 } else { i.wrapping_sub(1) };
-            let cued = i > 0 && (t.stem_in(p, MONTH_CUES) || t.is(p, MONTH_CUES_EN));
+            let cued = i > 0 && (t.stem_in(p, &CUES.month_ar) || t.is(p, &CUES.month_en));
             let accept = !c.bare || (!c.abbr && (rel != Rel::Nearest || cued));
             // the relative word belongs to a date without a year ("31 يناير المقبل")
             let (rel, end) = if c.parts.y.is_none() { (rel, end) } else { (Rel::Nearest, c.end) };
@@ -855,6 +837,16 @@ mod tests {
         assert_eq!(Ymd::parse("2016-07-28"), Some(Ymd { y: 2016, m: 7, d: 28 }));
         assert_eq!(Ymd::parse("--07-28"), None);
         assert_eq!(Ymd::parse("2015-02-29"), None);
+    }
+
+    #[test]
+    fn cue_words_are_written_normalised() {
+        let c = &*CUES;
+        for w in c.month_ar.iter().chain(&c.month_en).chain(&c.year).chain(&c.year_weak) {
+            assert_eq!(crate::text::normalize(w), *w);
+        }
+        assert!(c.month_ar.contains(&"في") && c.month_en.contains(&"in") && c.year.contains(&"عام"));
+        assert!(c.previous.contains(&"الماضي") && c.next.contains(&"المقبل") && c.current.contains(&"الجاري"));
     }
 
     #[test]

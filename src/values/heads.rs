@@ -7,7 +7,7 @@
 //! (a superset: the table itself still decides), and the finders skip a table whose bit is clear.
 //! Results are the same as asking every table everywhere.
 
-use crate::text::{Analysis, normalize};
+use crate::text::Analysis;
 use std::ops::Range;
 
 /// First words of phrase tables, with a bit per table. Keys are normalised and ASCII-lowercased,
@@ -48,7 +48,7 @@ impl Default for Heads {
 /// loads of a shorter word), read without a copy: it determines a word of at most 16 bytes.
 type Digest = (u64, u64, usize);
 
-#[inline]
+#[inline(always)]
 fn digest(w: &[u8]) -> Digest {
     let n = w.len();
     let word = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("eight bytes"));
@@ -63,10 +63,18 @@ fn digest(w: &[u8]) -> Digest {
 }
 
 /// The slot of a digest.
-#[inline]
+#[inline(always)]
 fn slot((a, b, n): Digest) -> usize {
     let h = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - SLOT_BITS)) as usize
+}
+
+/// The words of a phrase as a lexicon compares them: normalised, tokenised like
+/// [`Lexicon::insert`](crate::text::Lexicon::insert) does, ASCII-lowercased.
+pub(crate) fn words(phrase: &str) -> Vec<String> {
+    // the analysis normalises the phrase as `normalize` does
+    let a = Analysis::new(phrase);
+    a.tokens().iter().map(|t| a.lowered()[t.norm()].to_string()).collect()
 }
 
 /// The Arabic proclitic letters a lexicon reading may set aside (see
@@ -83,11 +91,8 @@ impl Heads {
     /// Records that table `bit` has a phrase starting like `phrase` (any spelling: normalised and
     /// tokenised like [`Lexicon::insert`](crate::text::Lexicon::insert) does).
     pub(crate) fn add(&mut self, phrase: &str, bit: u16) {
-        let norm = normalize(phrase);
-        let a = Analysis::new(&norm);
-        if let Some(tok) = a.tokens().first() {
-            let word = a.lowered()[tok.norm()].to_string();
-            self.add_word(&word, bit);
+        if let Some(first) = words(phrase).first() {
+            self.add_word(first, bit);
         }
     }
 
@@ -113,7 +118,7 @@ impl Heads {
         self.slots[slot(d)] = u16::try_from(self.entries.len()).expect("fewer than 65535 head words");
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, w: &[u8]) -> Option<usize> {
         let d = digest(w);
         let mut at = self.slots[slot(d)];
@@ -161,6 +166,7 @@ impl Heads {
     }
 
     /// [`Self::bits`] of every token in `range` of `a`.
+    #[inline(never)]
     pub(crate) fn scan(&self, a: &Analysis<'_>, range: Range<usize>) -> TokenBits {
         crate::text::tick(range.len());
         let lowered = a.lowered();
@@ -189,6 +195,14 @@ impl TokenBits {
 mod tests {
     use super::*;
     use crate::text::Lexicon;
+
+    #[test]
+    fn words_are_read_as_a_lexicon_reads_them() {
+        assert_eq!(words("أكثر من"), ["اكثر", "من"]);
+        assert_eq!(words("U.N."), ["u", ".", "n", "."]);
+        assert_eq!(words("ﻣﺠﻠﺲ الأمنِ"), ["مجلس", "الامن"]);
+        assert!(words("").is_empty());
+    }
 
     #[test]
     fn heads_cover_every_reading_a_lexicon_matches() {
