@@ -102,7 +102,7 @@ impl<V> Lexicon<V> {
         // fold-case lexicons read the ASCII-lower-cased text (same offsets)
         let text = if self.fold_case { a.lowered() } else { norm };
         let word = &text[tok.norm.clone()];
-        let readings = a.readings[i];
+        let readings = a.readings[a.info[i] as usize];
         let mut best: Option<LexMatch<'l, V>> = None;
         super::tick(1);
         for r in 0..readings.len() {
@@ -164,7 +164,10 @@ pub struct Analysis<'t> {
     /// The normalised text with ASCII letters lower-cased (same byte offsets), when it differs.
     lowered: Option<String>,
     tokens: Vec<Token>,
-    /// Each token's clitic readings, computed once.
+    /// Per token: the index of its clitic readings in `readings`.
+    info: Vec<u8>,
+    /// The distinct clitic readings of the article's tokens, computed once: a handful, since they
+    /// depend only on which proclitics a word starts with.
     readings: Vec<CliticReadings>,
 }
 
@@ -173,10 +176,26 @@ impl<'t> Analysis<'t> {
     pub fn new(original: &'t str) -> Self {
         let norm = super::Normalized::new(original);
         let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
-        let readings = tokens.iter().map(|t| CliticReadings::of(&norm.as_str()[t.norm.clone()])).collect();
+        // the whole word alone, the reading of most tokens, is always index 0
+        let mut readings = vec![CliticReadings::of("")];
+        let info = tokens
+            .iter()
+            .map(|t| {
+                let r = CliticReadings::of(&norm.as_str()[t.norm.clone()]);
+                if r.len() == 1 {
+                    0
+                } else if let Some(k) = readings.iter().position(|x| *x == r) {
+                    k as u8
+                } else {
+                    // at most 18 distinct readings (see `CliticReadings::of`)
+                    readings.push(r);
+                    (readings.len() - 1) as u8
+                }
+            })
+            .collect();
         let text = norm.as_str();
         let lowered = text.bytes().any(|b| b.is_ascii_uppercase()).then(|| text.to_ascii_lowercase());
-        Analysis { original, norm, lowered, tokens, readings }
+        Analysis { original, norm, lowered, tokens, info, readings }
     }
 
     /// The normalised text with ASCII letters lower-cased: what case-folding lexicons read.
