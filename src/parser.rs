@@ -184,15 +184,27 @@ impl Parser {
             // the entities were found for speaker resolution only: no index may point at them
             quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(|s| s.entity = None);
         }
+        // what the article keeps, without the room the vectors grew
+        let mut entities = if ex.entities { entities } else { Vec::new() };
+        entities.shrink_to_fit();
+        quotes.shrink_to_fit();
+        let language = doc.language;
+        let body = doc.span(doc.body.clone());
+        let boilerplate = doc.boilerplate.iter().map(|r| doc.span(r.clone())).collect();
+        let paragraphs = doc.paragraphs.iter().map(|r| doc.span(r.clone())).collect();
+        let sentences = doc.sentences.iter().map(|r| doc.span(r.clone())).collect();
+        // the analysis (normalised text, offset map, tokens) is the largest per-article state:
+        // free it before the article takes its own copy of the text
+        drop(doc);
         Ok(Article {
             schema: SCHEMA,
-            language: doc.language,
-            body: doc.span(doc.body.clone()),
-            boilerplate: doc.boilerplate.iter().map(|r| doc.span(r.clone())).collect(),
-            paragraphs: doc.paragraphs.iter().map(|r| doc.span(r.clone())).collect(),
-            sentences: doc.sentences.iter().map(|r| doc.span(r.clone())).collect(),
+            language,
+            body,
+            boilerplate,
+            paragraphs,
+            sentences,
             dateline: if ex.dateline { dateline } else { None },
-            entities: if ex.entities { entities } else { Vec::new() },
+            entities,
             quotes,
             resolutions,
             text: text.to_owned(),

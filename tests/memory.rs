@@ -53,13 +53,17 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> (usize, T) {
 }
 
 /// The bound issue 7 sets: peak memory while parsing at most this many times the input's size.
-/// Not met yet (see BENCHMARKS.md: about 19× on Arabic, 30× on English, whose shorter words
-/// make more tokens per byte); the test holds the line at [`CEILING`].
+/// Not met yet (see BENCHMARKS.md: about 14× on Arabic, 23× on English, whose shorter words
+/// make more tokens per byte; the peak falls inside the quote extractor, whose per-token tables
+/// come on top of the tokens); the test holds the line at [`CEILING`].
 #[allow(dead_code)]
 const TARGET: usize = 10;
 /// What the test asserts, per language: the measured figures with a little room, so that
 /// regressions fail.
-const CEILING: [(&str, f64); 2] = [("ar", 20.0), ("en", 32.0)];
+const CEILING: [(&str, f64); 2] = [("ar", 15.0), ("en", 26.0)];
+/// The normaliser's offset map, at most this fraction of the input (it is sparse: a few bytes per
+/// run of chars that map one to one).
+const MAP_CEILING: f64 = 0.1;
 
 #[test]
 fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
@@ -79,6 +83,10 @@ fn parsing_peak_memory_is_a_small_multiple_of_the_input() {
             json.len()
         );
         assert!(ratio <= ceiling, "{lang}: parse peak {ratio:.1}× the input, above {ceiling}×");
+        let map = khabar::text::Normalized::new(&text).map_bytes();
+        let map_ratio = map as f64 / text.len() as f64;
+        eprintln!("{lang}: offset map {map} bytes ({map_ratio:.3}× the input)");
+        assert!(map_ratio <= MAP_CEILING, "{lang}: offset map {map_ratio:.3}× the input");
     }
 }
 

@@ -169,7 +169,8 @@ impl Normalized {
             }
         }
         settle(&mut ends, &last, last_end, original.len() as u32);
-        let Runs { runs, flat, .. } = runs;
+        let Runs { mut runs, flat, .. } = runs;
+        runs.shrink_to_fit();
         // the run holding the first byte of each block
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut k = 0;
