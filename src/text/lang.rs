@@ -17,16 +17,28 @@ use crate::model::Language;
 pub fn detect_language(text: &str) -> Language {
     super::tick(text.len());
     let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII and the Arabic letters U+0621..U+064A straight from their bytes
+        let x = bytes[i];
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() {
                 latin += 1;
                 letters += 1;
             }
-        } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+            i += 1;
+            continue;
+        }
+        if (x == 0xD8 && bytes[i + 1] >= 0xA1) || (x == 0xD9 && bytes[i + 1] <= 0x8A) {
             letters += 1;
             arabic += 1;
-        } else if super::is_alphabetic(c) {
+            i += 2;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if super::is_alphabetic(c) {
             letters += 1;
             if is_arabic_script(c) {
                 arabic += 1;
