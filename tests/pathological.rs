@@ -42,13 +42,43 @@ fn shapes() -> Vec<Shape> {
     ]
 }
 
-/// Shapes on which the quotes extractor is still superlinear (see the test below).
+/// Shapes that exercise the quotes extractor: cue verbs, quotations and speakers over and over,
+/// most of them in one long sentence.
 fn quote_shapes() -> Vec<Shape> {
     vec![
         ("Arabic cue verbs each in its own paragraph", Box::new(|n| repeat("وقال الوزير\n", n))),
         ("quotations after cue verbs in one paragraph", Box::new(|n| repeat("قال «نعم» ", n))),
+        ("quotations and cue verbs alternating", Box::new(|n| repeat("«نعم لا» قال الوزير، ", n))),
+        ("clauses running to the end of one sentence", Box::new(|n| repeat("قال الوزير إن الحل «قريب» ", n))),
+        ("a named speaker, then bare titles", Box::new(|n| repeat("وقال وزير الخارجية سامي مراد إن ", n))),
+        ("participles after quotations", Box::new(|n| repeat("مضيفا «نعم» ", n))),
+        ("source phrases", Box::new(|n| repeat("بحسب الوزير، ", n))),
+        ("documents as subjects", Box::new(|n| repeat("وأكد القرار ", n))),
+        ("speakers before colons", Box::new(|n| repeat("الوزير: «نعم لا نعم لا» ", n))),
+        ("a sentence opened by كان", Box::new(|n| format!("وكان {}", repeat("الوزير قد قال إن ", n)))),
+        ("English quotations and cue verbs alternating", Box::new(|n| repeat("\"Yes, we will,\" she said, ", n))),
+        ("English bodies and bare titles", Box::new(|n| repeat("the Security Council said the council ", n))),
+        ("English cue verbs in one sentence", Box::new(|n| repeat("the minister said that ", n))),
         ("one long Arabic article", Box::new(|n| common::long_article("ar", n))),
         ("one long English article", Box::new(|n| common::long_article("en", n))),
+    ]
+}
+
+/// 25 000 and 100 000 quotation marks of one kind or pattern.
+fn mark_shapes() -> Vec<Shape> {
+    let marks = |unit: &'static str| -> Box<dyn Fn(usize) -> String> { Box::new(move |n| unit.repeat(n)) };
+    vec![
+        ("straight double quotes", marks("\"")),
+        ("opening guillemets", marks("«")),
+        ("closing guillemets", marks("»")),
+        ("guillemets opening, then closing", Box::new(|n| format!("{}{}", "«".repeat(n / 2), "»".repeat(n / 2)))),
+        (
+            "straight quotes opening, then guillemets closing",
+            Box::new(|n| format!("{}{}", "\"x".repeat(n / 2), "»".repeat(n / 2))),
+        ),
+        ("empty guillemet pairs", marks("«»")),
+        ("nested curly quotes", Box::new(|n| format!("{}{}", "“".repeat(n / 2), "”".repeat(n / 2)))),
+        ("straight quotes around cue verbs", marks("\"قال ")),
     ]
 }
 
@@ -64,9 +94,14 @@ fn check(shapes: Vec<Shape>) {
 }
 
 fn check_with(parser: khabar::Parser, shapes: Vec<Shape>) {
+    check_sizes(parser, shapes, N);
+}
+
+/// Checks each shape made at `n` and at `4 * n`.
+fn check_sizes(parser: khabar::Parser, shapes: Vec<Shape>, n: usize) {
     let mut failures = Vec::new();
     for (name, make) in shapes {
-        let (small, large) = (make(N), make(4 * N));
+        let (small, large) = (make(n), make(4 * n));
         let (w1, w4) = (work(&parser, &small), work(&parser, &large));
         let per_byte = w4 / large.len() as u64;
         eprintln!("{name}: {w1} → {w4} units ({:.2}×), {per_byte}/byte", w4 as f64 / w1.max(1) as f64);
@@ -98,24 +133,17 @@ fn long_articles_take_linear_work_without_quotes() {
     );
 }
 
-/// Cue-verb floods and long articles, on which the quotes extractor is superlinear:
-/// - "وقال الوزير" line after line: `quotes::speaker::resolve` looks back over every earlier
-///   token for each cue, so the work counted grows with the square of the input (14× for 4×);
-/// - "قال «نعم»" over and over in one paragraph: the statement loop of `quotes::Ctx::run` compares
-///   each statement with every earlier one (20× the time for 4× the input in a release build:
-///   1.1 s for 190 KB, 22 s for 760 KB). Its loops do not go through the counted text-layer
-///   primitives, so the counter sees this only once they call `text::tick`.
-///
-/// - one long article (the bench corpus joined): `quotes::speaker::link` folds every mention of
-///   every entity for each statement (statements × mentions), and `resolve` looks back over the
-///   article for each cue: 7 s for 1 MB of Arabic in a release build, 3.7× the time per MB of a
-///   256 KB article.
-///
-/// Ignored until the quotes extractor bounds these; run it with `--ignored`.
+/// Cue-verb floods, quotation floods and long articles: the quotes extractor reads each stretch
+/// of text a bounded number of times (its own loops count their steps with `text::tick`).
 #[test]
-#[ignore = "quotes::speaker::resolve is quadratic on these shapes"]
 fn cue_verb_floods_take_linear_work() {
     check(quote_shapes());
+}
+
+/// 100 000 quotation marks (and 25 000 for the comparison).
+#[test]
+fn quotation_mark_floods_take_linear_work() {
+    check_sizes(khabar::Parser::builder().max_input_bytes(64 << 20).build(), mark_shapes(), 25_000);
 }
 
 #[test]

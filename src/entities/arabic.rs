@@ -1,7 +1,7 @@
 //! Rules that read Arabic news style: organisation names after a head noun, and people after titles,
 //! speech verbs or a known given name.
 
-use super::lexicons::{Head, Known, name_key};
+use super::lexicons::{Head, Known, lex, name_key, wf};
 use super::{Ctx, Key, Proposal};
 use crate::model::EntityKind;
 use crate::text::clitic_splits;
@@ -41,13 +41,12 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if let Some(p) = press_at(cx, i) {
         return Some(p);
     }
-    let head = t.heads_ar.longest_at(cx.doc, i)?;
+    let head = cx.lex_at(lex::HEADS_AR, &t.heads_ar, i)?;
     // A head may carry clitics ("بوزارة", "للجنة"); they stay outside the mention.
     let head_type = *head.value;
     let head_stem = cx.w(i).get(head.prefix..).unwrap_or("");
-    let next_known_org = |k: usize| {
-        k < cx.hi && t.known.longest_at(cx.doc, k).is_some_and(|m| m.prefix == 0 && matches!(m.value, Known::Org(_)))
-    };
+    let next_known_org =
+        |k: usize| k < cx.hi && cx.known_at(k).is_some_and(|m| m.prefix == 0 && matches!(m.value, Known::Org(_)));
     // "بتنظيم الانتخابات", "اتفاقية تنظيم الملاحة": تنظيم is a verbal noun unless a known group follows
     if head_stem == "تنظيم" && !next_known_org(head.tokens.end) {
         return None;
@@ -88,14 +87,14 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         if complements > 0
             && matches!(head_type, Head::Body | Head::Definite | Head::Council)
             && w.starts_with('ب')
-            && let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.prefix == 2 && m.tokens.end <= cx.hi)
+            && let Some(m) = cx.known_at(j).filter(|m| m.prefix == 2 && m.tokens.end <= cx.hi)
             && matches!(m.value, Known::Place(_))
         {
             last_good = Some(m.tokens.end);
             break;
         }
         // a known name: in construct ("بعثة الأمم المتحدة") or after لـ ("الجمعية العامة للأمم المتحدة")
-        if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.tokens.end <= cx.hi) {
+        if let Some(m) = cx.known_at(j).filter(|m| m.tokens.end <= cx.hi) {
             let clitic = &w[..m.prefix];
             let is_place = matches!(m.value, Known::Place(_));
             let ok = match clitic {
@@ -126,7 +125,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             if complements > 0
                 && purpose_ok
                 && j + 1 < cx.hi
-                && let Some(m) = t.known.longest_at(cx.doc, j + 1).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi)
+                && let Some(m) = cx.known_at(j + 1).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi)
                 && matches!(m.value, Known::Place(_))
             {
                 j = m.tokens.end;
@@ -153,7 +152,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         {
             let k = j + 1;
             if k < cx.hi && cx.free(k) && cx.same_para(j, k) && cx.w(k).starts_with(['ل', 'ب']) {
-                if let Some(m) = t.known.longest_at(cx.doc, k).filter(|m| m.prefix > 0 && m.tokens.end <= cx.hi) {
+                if let Some(m) = cx.known_at(k).filter(|m| m.prefix > 0 && m.tokens.end <= cx.hi) {
                     j = m.tokens.end;
                     last_good = Some(j);
                     continue;
@@ -205,7 +204,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             && definite(rest)
             && complements > 0
             && !t.org_stop_ar.contains(rest)
-            && t.heads_ar.longest_at(cx.doc, j).is_none()
+            && cx.lex_at(lex::HEADS_AR, &t.heads_ar, j).is_none()
             && (j + 1 >= cx.hi
                 || cx.is_punct(j + 1)
                 || definite(cx.w(j + 1))
@@ -334,7 +333,7 @@ const PLACE_COMPOUND: &[&str] =
 /// name's tokens (the noun stays outside).
 pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usize>> {
     let t = cx.t;
-    let head = t.place_heads_ar.longest_at(cx.doc, i)?;
+    let head = cx.lex_at(lex::PLACE_HEADS_AR, &t.place_heads_ar, i)?;
     let j = head.tokens.end;
     if j >= cx.hi || !cx.free(j) || !cx.is_ar(j) || !cx.same_para(i, j) {
         return None;
@@ -367,14 +366,12 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usi
 
 /// A paper or site named by its last word: "صحارى برس", "الرافدين نت", "الفجر الإخباري".
 fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
-    let t = cx.t;
-    let word_ok = |k: usize| {
-        k < cx.hi && cx.free(k) && cx.is_ar(k) && !t.stop_ar.contains(cx.w(k)) && !t.press_tails_ar.contains(cx.w(k))
-    };
+    let word_ok =
+        |k: usize| k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.flags(k) & (wf::STOP_AR | wf::PRESS_TAIL_AR) == 0;
     if !word_ok(i) {
         return None;
     }
-    let tail_at = |k: usize| k < cx.hi && cx.free(k) && t.press_tails_ar.contains(cx.w(k)) && cx.same_para(k - 1, k);
+    let tail_at = |k: usize| k < cx.hi && cx.free(k) && cx.flags(k) & wf::PRESS_TAIL_AR != 0 && cx.same_para(k - 1, k);
     let end = if tail_at(i + 1) {
         i + 2
     } else if word_ok(i + 1) && cx.same_para(i, i + 1) && tail_at(i + 2) {
@@ -412,7 +409,7 @@ fn strong_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
 
 /// A full name from the people gazetteer written at token `j` without clitics: its end.
 fn gazetteer_name(cx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
-    let m = cx.t.people.longest_at(cx.doc, j)?;
+    let m = cx.lex_at(lex::PEOPLE, &cx.t.people, j)?;
     (m.prefix == 0 && m.tokens.end <= cx.hi && m.tokens.clone().all(|k| cx.free(k))).then_some(m.tokens.end)
 }
 
@@ -503,7 +500,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
                 && k > j
                 && t.given_ar.contains(name_key(cx.w(k - 1)).as_ref())
                 && !t.org_stop_ar.contains(w)
-                && t.known.longest_at(cx.doc, k).is_none();
+                && cx.known_at(k).is_none();
             if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
                 break;
             }
@@ -564,7 +561,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
                 | "بان"
         )
         || cx.t.stop_ar.contains(cx.w(k))
-        || cx.t.titles_ar.longest_at(cx.doc, k).is_some_and(|m| m.prefix == 0)
+        || cx.lex_at(lex::TITLES_AR, &cx.t.titles_ar, k).is_some_and(|m| m.prefix == 0)
 }
 
 /// A person starting at token `i`: after a title or role (with its complement), after a speech
@@ -572,7 +569,7 @@ fn closes_name(cx: &Ctx<'_, '_>, k: usize) -> bool {
 pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
     let t = cx.t;
     // after a title: "وزير الخارجية المغربي ناصر الحمداوي", "المبعوث الأممي، هانس غروندبرغ"
-    if let Some(m) = t.titles_ar.longest_at(cx.doc, i) {
+    if let Some(m) = cx.lex_at(lex::TITLES_AR, &t.titles_ar, i) {
         let mut k = m.tokens.end;
         if cx.w(i).get(m.prefix..) == Some("د") {
             if k < cx.hi && cx.w(k) == "." {
@@ -631,9 +628,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         return None;
     }
     // after a speech verb: "وقال أوباما إن", "وأضاف لابورد،"
-    if conj_readings(cx.w(i)).any(|r| t.speech_ar.contains(r)) && i + 1 < cx.hi && cx.free(i + 1) {
+    let feat = cx.feat(i);
+    if (feat.flags | feat.conj) & wf::SPEECH_AR != 0 && i + 1 < cx.hi && cx.free(i + 1) {
         let j = i + 1;
-        if t.titles_ar.longest_at(cx.doc, j).is_some() || t.heads_ar.longest_at(cx.doc, j).is_some() {
+        if cx.lex_at(lex::TITLES_AR, &t.titles_ar, j).is_some() || cx.lex_at(lex::HEADS_AR, &t.heads_ar, j).is_some() {
             return None;
         }
         if let Some((end, words, known)) = name_at(cx, j, true)
@@ -645,7 +643,9 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         return None;
     }
     // "وكان ديفيد بيزلي قد حذر": a name between كان and قد
-    if conj_readings(cx.w(i)).any(|r| matches!(r, "كان" | "كانت")) && i + 1 < cx.hi && cx.free(i + 1) {
+    // كان or كانت, or either after a و/ف conjunction
+    if matches!(cx.w(i), "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت") && i + 1 < cx.hi && cx.free(i + 1)
+    {
         let j = i + 1;
         if let Some((end, words, _)) = name_at(cx, j, true)
             && words >= 2
@@ -657,8 +657,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
         return None;
     }
     // a known given name with more name after it: "ليلى المنصوري"
-    let w = cx.w(i);
-    let given = clitic_splits(w).next().is_some_and(|s| t.given_ar.contains(name_key(&s.stem).as_ref()));
+    let given = feat.flags & wf::GIVEN_AR != 0;
     if given
         && i + 1 < cx.hi
         && cx.free(i + 1)
@@ -801,7 +800,7 @@ const FEATURE_ADJECTIVES: &[&str] = &[
 /// of the noun left out.
 pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<usize>, usize)> {
     let t = cx.t;
-    let head = t.feature_heads_ar.longest_at(cx.doc, i)?;
+    let head = cx.lex_at(lex::FEATURE_HEADS_AR, &t.feature_heads_ar, i)?;
     if head.restored_article || head.tokens.len() != 1 {
         return None;
     }
@@ -811,7 +810,7 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     }
     // a known place after the noun: "معبر رفح", "مطار بيروت", "جبل لبنان"; a one-word
     // organisation there is a place's name too ("ميناء الفاو")
-    if let Some(m) = t.known.longest_at(cx.doc, j).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi) {
+    if let Some(m) = cx.known_at(j).filter(|m| m.prefix == 0 && m.tokens.end <= cx.hi) {
         let place = matches!(m.value, Known::Place(_)) || (m.tokens.len() == 1 && written_definite(cx, j));
         return place.then_some((i..m.tokens.end, head.prefix));
     }

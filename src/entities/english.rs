@@ -1,6 +1,7 @@
 //! Rules for English: capitalised sequences read as organisations (by their head or last word) or
 //! people (after a title, around a speech verb, or opening with a known given name).
 
+use super::lexicons::lex;
 use super::{Ctx, Proposal};
 use crate::model::EntityKind;
 use std::ops::Range;
@@ -110,7 +111,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
     let mut title = false;
     let mut code = None;
     while i < end {
-        if let Some(m) = t.titles_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
+        if let Some(m) = cx.lex_at(lex::TITLES_EN, &t.titles_en, i).filter(|m| m.tokens.end <= end) {
             title = true;
             i = m.tokens.end;
             if i < end && cx.w(i) == "." {
@@ -118,7 +119,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
             }
             continue;
         }
-        if let Some(m) = t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end <= end) {
+        if let Some(m) = cx.lex_at(lex::DEMONYMS_EN, &t.demonyms_en, i).filter(|m| m.tokens.end <= end) {
             code = code.or(Some(*m.value));
             i = m.tokens.end;
             continue;
@@ -166,7 +167,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         return None;
     }
     // a leading nationality stays in the name and gives its code: "Russian Defense Ministry"
-    let demonym = cx.t.demonyms_en.longest_at(cx.doc, i).filter(|m| m.tokens.end < end);
+    let demonym = cx.lex_at(lex::DEMONYMS_EN, &cx.t.demonyms_en, i).filter(|m| m.tokens.end < end);
     let (code, body) = match &demonym {
         Some(m) => (Some(*m.value), m.tokens.end),
         None => (None, i),
@@ -179,8 +180,8 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         && (body..start).all(|k| {
             capitalised(cx.w(k))
                 && !matches!(cx.w(k), "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their")
-                && cx.t.titles_en.longest_at(cx.doc, k).is_none()
-                && cx.t.demonyms_en.longest_at(cx.doc, k).is_none()
+                && cx.lex_at(lex::TITLES_EN, &cx.t.titles_en, k).is_none()
+                && cx.lex_at(lex::DEMONYMS_EN, &cx.t.demonyms_en, k).is_none()
         }) {
         body
     } else {
@@ -206,8 +207,8 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
         return None;
     }
     // a lower-case title before the name: "spokesman Stephane Dujarric"
-    let lower_title = !capitalised(cx.w(i)) && t.titles_en.longest_at(cx.doc, i).is_some();
-    let i = if lower_title { t.titles_en.longest_at(cx.doc, i)?.tokens.end } else { i };
+    let lower_title = !capitalised(cx.w(i)) && cx.lex_at(lex::TITLES_EN, &t.titles_en, i).is_some();
+    let i = if lower_title { cx.lex_at(lex::TITLES_EN, &t.titles_en, i)?.tokens.end } else { i };
     if i >= cx.hi || !cx.free(i) || !capitalised(cx.w(i)) {
         return None;
     }
@@ -224,7 +225,8 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     // an apposition after a title: "… Head of the Mission, Tomas Varga, said"
     // an apposition with a title: "Britain's ambassador, Barbara Woodward, said", "Martin
     // Griffiths, the U.N. special envoy, …"
-    let is_title = |k: usize| cx.is_word(k) && t.titles_en.longest_at(cx.doc, k).is_some_and(|m| m.tokens.end <= cx.hi);
+    let is_title =
+        |k: usize| cx.is_word(k) && cx.lex_at(lex::TITLES_EN, &t.titles_en, k).is_some_and(|m| m.tokens.end <= cx.hi);
     let closed = end >= cx.hi || matches!(cx.w(end), "," | "." | ";") || speech_after;
     // the title may come before an organisation: "The head of the World Food Programme, Cindy McCain"
     let title_before = start > cx.lo + 1

@@ -41,6 +41,48 @@ pub(crate) enum Head {
     Definite,
 }
 
+/// Bits of [`WordInfo::lex`]: the phrase tables with a phrase whose first word is the word.
+pub(crate) mod lex {
+    pub(crate) const KNOWN: u16 = 1;
+    pub(crate) const HEADS_AR: u16 = 1 << 1;
+    pub(crate) const TITLES_AR: u16 = 1 << 2;
+    pub(crate) const PLACE_HEADS_AR: u16 = 1 << 3;
+    pub(crate) const FEATURE_HEADS_AR: u16 = 1 << 4;
+    pub(crate) const PEOPLE: u16 = 1 << 5;
+    pub(crate) const TITLES_EN: u16 = 1 << 6;
+    pub(crate) const DEMONYMS_EN: u16 = 1 << 7;
+}
+
+/// Bits of [`WordInfo::flags`]: the word sets of [`Tables`] a normalised word is in. The name sets
+/// (`GIVEN_AR`, `SURNAME_AR`, `WEAK_GIVEN_AR`) are keyed like the sets, with ة folded.
+pub(crate) mod wf {
+    pub(crate) const STOP_AR: u32 = 1;
+    pub(crate) const SPEECH_AR: u32 = 1 << 1;
+    pub(crate) const PRESS_TAIL_AR: u32 = 1 << 2;
+    pub(crate) const TITLE_WORD_AR: u32 = 1 << 3;
+    pub(crate) const HEAD_WORD_AR: u32 = 1 << 4;
+    pub(crate) const ORG_STOP_AR: u32 = 1 << 5;
+    pub(crate) const CONNECTOR_AR: u32 = 1 << 6;
+    pub(crate) const MASDAR_AR: u32 = 1 << 7;
+    pub(crate) const DEMONYM_AR: u32 = 1 << 8;
+    pub(crate) const GIVEN_AR: u32 = 1 << 9;
+    pub(crate) const SURNAME_AR: u32 = 1 << 10;
+    pub(crate) const WEAK_GIVEN_AR: u32 = 1 << 11;
+    pub(crate) const STOP_EN: u32 = 1 << 12;
+    /// The name sets, looked up with ة folded.
+    pub(crate) const NAMES_AR: u32 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
+}
+
+/// What the tables say about one normalised word: which word sets it is in and which phrase tables
+/// have a phrase starting with it. One lookup per word instead of one per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// [`lex`] bits.
+    pub lex: u16,
+    /// [`wf`] bits.
+    pub flags: u32,
+}
+
 /// Every table, built once.
 pub(crate) struct Tables {
     pub places: Vec<Place>,
@@ -85,6 +127,63 @@ pub(crate) struct Tables {
     pub people: Lexicon<()>,
     /// Nouns that are part of a geographic feature's name ("نهر النيل", "معبر رفح", "مخيم زمزم").
     pub feature_heads_ar: Lexicon<()>,
+    /// Every word of the word sets and every first word of the phrase tables, with what it is.
+    pub words: HashMap<Box<str>, WordInfo>,
+}
+
+impl Tables {
+    /// What the tables say about a normalised word (its name bits read with ة folded).
+    pub(crate) fn info(&self, word: &str) -> WordInfo {
+        let mut info = self.words.get(word).copied().unwrap_or_default();
+        if word.contains('ة') {
+            let folded = with_name_key(word, |k| self.words.get(k).map_or(0, |f| f.flags));
+            info.flags = (info.flags & !wf::NAMES_AR) | (folded & wf::NAMES_AR);
+        }
+        info
+    }
+}
+
+/// The first token of a phrase as [`Lexicon::insert`] keys it (normalised, tokenised).
+fn first_word(phrase: &str) -> Option<String> {
+    // fast path: a first word of ASCII or Arabic letters followed by a space or the end, which
+    // normalises letter by letter (only آ/أ/إ and ى change) and is one token
+    let chunk = phrase.split(' ').next().unwrap_or("");
+    let mut out = String::with_capacity(chunk.len());
+    for c in chunk.chars() {
+        match c {
+            'آ' | 'أ' | 'إ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'a'..='z' | 'A'..='Z' => out.push(c),
+            '\u{0621}'..='\u{064A}' if c != '\u{0640}' => out.push(c),
+            _ => {
+                out.clear();
+                break;
+            }
+        }
+    }
+    if !out.is_empty() {
+        return Some(out);
+    }
+    let a = crate::text::Analysis::new(phrase);
+    a.tokens().first().map(|t| a.normalized()[t.norm()].to_string())
+}
+
+/// Records that a phrase table (`bit`, a [`lex`] bit) has `phrase`.
+fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, phrase: &str) {
+    let Some(w) = first_word(phrase) else { return };
+    match words.get_mut(w.as_str()) {
+        Some(info) => info.lex |= bit,
+        None => {
+            words.insert(w.into_boxed_str(), WordInfo { lex: bit, flags: 0 });
+        }
+    }
+}
+
+/// Records `bit` (a [`wf`] bit) for every word of a set.
+fn mark_set<'a>(words: &mut HashMap<Box<str>, WordInfo>, bit: u32, set: impl IntoIterator<Item = &'a str>) {
+    for w in set {
+        words.entry(w.into()).or_default().flags |= bit;
+    }
 }
 
 const PLACES: &str = include_str!("data/places.tsv");
@@ -109,11 +208,34 @@ pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
 }
 
+/// Calls `f` with [`name_key`] of `s`, folded in a buffer on the stack when short (ة and ه are
+/// both two bytes in UTF-8), so that lookups of ordinary words allocate nothing.
+pub(super) fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if !s.contains('ة') || s.len() > buf.len() {
+        return f(&name_key(s));
+    }
+    let b = &mut buf[..s.len()];
+    b.copy_from_slice(s.as_bytes());
+    for k in 0..b.len() - 1 {
+        if b[k..k + 2] == [0xD8, 0xA9] {
+            b[k..k + 2].copy_from_slice(&[0xD9, 0x87]);
+        }
+    }
+    match std::str::from_utf8(b) {
+        Ok(folded) => f(folded),
+        Err(_) => f(&name_key(s)),
+    }
+}
+
 /// Inserts a phrase and, for Latin-script phrases, its upper-case form (datelines are often in capitals).
-fn insert_cased<V: Copy>(lex: &mut Lexicon<V>, phrase: &str, v: V) {
-    lex.insert(phrase, v);
+fn insert_cased<V: Copy>(table: &mut Lexicon<V>, words: &mut HashMap<Box<str>, WordInfo>, phrase: &str, v: V) {
+    table.insert(phrase, v);
+    mark_first(words, lex::KNOWN, phrase);
     if phrase.chars().any(|c| c.is_ascii_lowercase()) {
-        lex.insert(&phrase.to_uppercase(), v);
+        let upper = phrase.to_uppercase();
+        table.insert(&upper, v);
+        mark_first(words, lex::KNOWN, &upper);
     }
 }
 
@@ -143,6 +265,7 @@ fn build() -> Tables {
     let mut places = Vec::new();
     let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
+    let mut words: HashMap<Box<str>, WordInfo> = HashMap::default();
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
     for r in rows(PLACES).chain(rows(PLACES_EXTRA)).chain(rows(PLACES_GEONAMES)) {
         let [code, typ, id, name] = r[..] else { continue };
@@ -150,7 +273,7 @@ fn build() -> Tables {
             places.push(Place { code: (code != "-").then_some(code) });
             (places.len() - 1) as u32
         });
-        insert_cased(&mut known, name, Known::Place(idx));
+        insert_cased(&mut known, &mut words, name, Known::Place(idx));
         if typ == "country" && name.chars().next().is_some_and(crate::text::is_arabic_script) {
             country_names.push((code, name));
         }
@@ -163,18 +286,22 @@ fn build() -> Tables {
         // Acronyms in capitals stay case-sensitive ("WHO" is not "who"); long ones are also written
         // in title case ("Minusma").
         if name.chars().any(|c| c.is_ascii_lowercase()) {
-            insert_cased(&mut known, name, Known::Org(idx));
+            insert_cased(&mut known, &mut words, name, Known::Org(idx));
             // "United Nations Mission in South Sudan" is also written "U.N. Mission …", "UN Mission …"
             if let Some(rest) = name.strip_prefix("United Nations ") {
                 for short in ["U.N.", "UN"] {
-                    known.insert(&format!("{short} {rest}"), Known::Org(idx));
+                    let phrase = format!("{short} {rest}");
+                    known.insert(&phrase, Known::Org(idx));
+                    mark_first(&mut words, lex::KNOWN, &phrase);
                 }
             }
         } else {
             known.insert(name, Known::Org(idx));
+            mark_first(&mut words, lex::KNOWN, name);
             if name.len() >= 5 && name.bytes().all(|b| b.is_ascii_uppercase()) {
                 let title: String = name[..1].to_string() + &name[1..].to_ascii_lowercase();
                 known.insert(&title, Known::Org(idx));
+                mark_first(&mut words, lex::KNOWN, &title);
             }
         }
     }
@@ -209,6 +336,7 @@ fn build() -> Tables {
         weak_given_ar: HashSet::default(),
         people: Lexicon::new(false),
         feature_heads_ar: Lexicon::new(false),
+        words,
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {
@@ -222,6 +350,7 @@ fn build() -> Tables {
         match r[0] {
             "title" => {
                 t.titles_ar.insert(r[1], ());
+                mark_first(&mut t.words, lex::TITLES_AR, r[1]);
                 if !word.contains(' ') {
                     t.title_words_ar.insert(word);
                 }
@@ -244,6 +373,7 @@ fn build() -> Tables {
                     _ => Head::Body,
                 };
                 t.heads_ar.insert(r[1], head);
+                mark_first(&mut t.words, lex::HEADS_AR, r[1]);
                 if !word.contains(' ') {
                     t.head_words_ar.insert(word);
                 }
@@ -257,8 +387,14 @@ fn build() -> Tables {
             "masdar" => {
                 t.masdar_ar.insert(word);
             }
-            "placehead" => t.place_heads_ar.insert(r[1], ()),
-            "featurehead" => t.feature_heads_ar.insert(r[1], ()),
+            "placehead" => {
+                t.place_heads_ar.insert(r[1], ());
+                mark_first(&mut t.words, lex::PLACE_HEADS_AR, r[1]);
+            }
+            "featurehead" => {
+                t.feature_heads_ar.insert(r[1], ());
+                mark_first(&mut t.words, lex::FEATURE_HEADS_AR, r[1]);
+            }
             "weakhead" => {
                 t.weak_heads_ar.insert(word);
             }
@@ -279,7 +415,10 @@ fn build() -> Tables {
     }
     for r in rows(WORDS_EN) {
         match r[0] {
-            "title" => t.titles_en.insert(r[1], ()),
+            "title" => {
+                t.titles_en.insert(r[1], ());
+                mark_first(&mut t.words, lex::TITLES_EN, r[1]);
+            }
             "speech" => {
                 t.speech_en.insert(r[1]);
             }
@@ -295,7 +434,10 @@ fn build() -> Tables {
             "orghead" => {
                 t.org_head_en.insert(r[1]);
             }
-            "demonym" => t.demonyms_en.insert(r[1], r.get(2).copied().unwrap_or("")),
+            "demonym" => {
+                t.demonyms_en.insert(r[1], r.get(2).copied().unwrap_or(""));
+                mark_first(&mut t.words, lex::DEMONYMS_EN, r[1]);
+            }
             _ => {}
         }
     }
@@ -317,7 +459,7 @@ fn build() -> Tables {
             ["weak", n] => {
                 t.weak_given_ar.insert(n.to_string());
             }
-            ["full", n] => insert_name_key(&mut t.people, n),
+            ["full", n] => insert_name_key(&mut t.people, &mut t.words, n),
             _ => {}
         }
     }
@@ -326,17 +468,39 @@ fn build() -> Tables {
             ["given", n] => {
                 t.given_ar.insert(name_key(&normalize(n)).into_owned());
             }
-            ["person", n] => t.people.insert(n, ()),
+            ["person", n] => {
+                t.people.insert(n, ());
+                mark_first(&mut t.words, lex::PEOPLE, n);
+            }
             _ => {}
         }
     }
+    let sets: [(u32, &HashSet<String>); 11] = [
+        (wf::STOP_AR, &t.stop_ar),
+        (wf::SPEECH_AR, &t.speech_ar),
+        (wf::PRESS_TAIL_AR, &t.press_tails_ar),
+        (wf::TITLE_WORD_AR, &t.title_words_ar),
+        (wf::HEAD_WORD_AR, &t.head_words_ar),
+        (wf::ORG_STOP_AR, &t.org_stop_ar),
+        (wf::CONNECTOR_AR, &t.connectors_ar),
+        (wf::MASDAR_AR, &t.masdar_ar),
+        (wf::GIVEN_AR, &t.given_ar),
+        (wf::SURNAME_AR, &t.surname_ar),
+        (wf::WEAK_GIVEN_AR, &t.weak_given_ar),
+    ];
+    for (bit, set) in sets {
+        mark_set(&mut t.words, bit, set.iter().map(String::as_str));
+    }
+    mark_set(&mut t.words, wf::DEMONYM_AR, t.demonyms_ar.keys().map(String::as_str));
+    mark_set(&mut t.words, wf::STOP_EN, t.stop_en.iter().copied());
     t
 }
 
 /// Inserts a name keyed with ة folded to ه (as the name lists are) in both spellings of a final ه,
 /// "سلامه" and "سلامة" (never in "الله").
-fn insert_name_key(lex: &mut Lexicon<()>, key: &str) {
-    lex.insert(key, ());
+fn insert_name_key(table: &mut Lexicon<()>, words: &mut HashMap<Box<str>, WordInfo>, key: &str) {
+    table.insert(key, ());
+    mark_first(words, lex::PEOPLE, key);
     if key.split(' ').any(|w| w.ends_with('ه') && !w.ends_with("الله")) {
         let folded: Vec<String> = key
             .split(' ')
@@ -345,7 +509,9 @@ fn insert_name_key(lex: &mut Lexicon<()>, key: &str) {
                 _ => w.to_string(),
             })
             .collect();
-        lex.insert(&folded.join(" "), ());
+        let folded = folded.join(" ");
+        table.insert(&folded, ());
+        mark_first(words, lex::PEOPLE, &folded);
     }
 }
 
@@ -364,6 +530,67 @@ mod tests {
         assert_eq!(t.demonyms_ar.get("الاسبانية"), Some(&"ES"));
         assert_eq!(t.demonyms_ar.get("الامريكي"), Some(&"US"));
         assert!(t.given_ar.contains("محمد") && t.given_en.contains("Mohamed"));
+    }
+
+    /// Every phrase of every data file, as a lexicon would read it (also the upper-case forms).
+    fn all_phrases() -> Vec<String> {
+        let mut out = Vec::new();
+        for data in [PLACES, PLACES_EXTRA, PLACES_GEONAMES, ORGS, NAMES, WORDS_AR, WORDS_EN, PEOPLE] {
+            for r in rows(data) {
+                for field in r.iter().skip(1) {
+                    out.push(field.to_string());
+                    out.push(field.to_uppercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn first_words_are_the_lexicon_keys() {
+        for p in all_phrases() {
+            let a = crate::text::Analysis::new(&p);
+            let slow = a.tokens().first().map(|t| a.normalized()[t.norm()].to_string());
+            assert_eq!(first_word(&p), slow, "{p}");
+        }
+    }
+
+    #[test]
+    fn word_info_lets_every_phrase_through() {
+        let t = &*TABLES;
+        for p in all_phrases() {
+            let a = crate::text::Analysis::new(&p);
+            let Some(tok) = a.tokens().first() else { continue };
+            let word = &a.normalized()[tok.norm()];
+            let bits = crate::text::clitic_splits(word)
+                .fold(t.info(word).lex, |b, s| b | t.words.get(s.stem.as_ref()).map_or(0, |i| i.lex));
+            let hits = [
+                (lex::KNOWN, t.known.longest_at(&a, 0).is_some()),
+                (lex::HEADS_AR, t.heads_ar.longest_at(&a, 0).is_some()),
+                (lex::TITLES_AR, t.titles_ar.longest_at(&a, 0).is_some()),
+                (lex::PLACE_HEADS_AR, t.place_heads_ar.longest_at(&a, 0).is_some()),
+                (lex::FEATURE_HEADS_AR, t.feature_heads_ar.longest_at(&a, 0).is_some()),
+                (lex::PEOPLE, t.people.longest_at(&a, 0).is_some()),
+                (lex::TITLES_EN, t.titles_en.longest_at(&a, 0).is_some()),
+                (lex::DEMONYMS_EN, t.demonyms_en.longest_at(&a, 0).is_some()),
+            ];
+            for (bit, hit) in hits {
+                assert!(!hit || bits & bit != 0, "{p}: table {bit} matches but is filtered out");
+            }
+        }
+        // the word sets, with ة folded for names
+        assert!(t.info("الامم").lex & lex::KNOWN != 0);
+        assert!(t.info("قال").flags & wf::SPEECH_AR != 0);
+        let given = t.given_ar.iter().find(|g| g.ends_with('ه')).unwrap();
+        let written = format!("{}ة", given.strip_suffix('ه').unwrap());
+        assert!(t.info(&written).flags & wf::GIVEN_AR != 0, "{written}");
+    }
+
+    #[test]
+    fn name_keys_on_the_stack() {
+        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40)] {
+            assert_eq!(with_name_key(w, str::to_string), name_key(w));
+        }
     }
 
     #[test]

@@ -33,8 +33,8 @@ mod english;
 mod lexicons;
 
 use crate::model::{Dateline, Entity, EntityKind};
-use crate::text::{Doc, LexMatch, Token, TokenKind, is_arabic_script};
-use lexicons::{Known, TABLES, Tables};
+use crate::text::{Doc, LexMatch, Lexicon, Token, TokenKind, is_arabic_script};
+use lexicons::{Known, TABLES, Tables, lex};
 use std::ops::Range;
 
 /// Loads the entity lexicons.
@@ -44,6 +44,7 @@ pub(crate) fn warm() {
 
 /// Finds the people, organisations and places of an article, each once with all its mentions,
 /// ordered by first mention.
+#[inline(never)] // kept out of the pipeline so that profiles show its cost
 pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity> {
     let mut cx = Ctx::new(doc, dateline);
     if let Some(d) = dateline {
@@ -97,6 +98,48 @@ pub(super) struct Ctx<'d, 't> {
     title_case: Vec<bool>,
     /// Number of candidates that come from the dateline (the first ones).
     dateline_cands: usize,
+    /// For each token (relative to `lo`), what the tables say about it, looked up once.
+    feats: Vec<Feat>,
+}
+
+/// What the tables say about one token, looked up once per article: its word sets and the phrase
+/// tables that may have a phrase starting at it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Feat {
+    /// [`lex`] bits of every clitic reading: the tables [`Lexicon::longest_at`] can match in.
+    lex: u16,
+    /// [`lexicons::wf`] bits of the whole word.
+    pub flags: u32,
+    /// [`lexicons::wf`] bits of the word with a leading و/ف set aside (0 without one).
+    pub conj: u32,
+    /// A word in Arabic script.
+    ar: bool,
+    /// In a paragraph written in title case.
+    title: bool,
+}
+
+impl Feat {
+    fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
+        crate::text::tick(1);
+        let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
+        let info = t.info(word);
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false };
+        // only words opening with a clitic letter have other readings
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            return f;
+        }
+        let conj = word.starts_with(['و', 'ف']);
+        for split in crate::text::clitic_splits(word).skip(1) {
+            if conj && split.prefix == 2 && split.restored.is_empty() {
+                let info = t.info(&split.stem);
+                f.conj = info.flags;
+                f.lex |= info.lex;
+            } else if let Some(info) = t.words.get(split.stem.as_ref()) {
+                f.lex |= info.lex;
+            }
+        }
+        f
+    }
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -104,28 +147,28 @@ impl<'d, 't> Ctx<'d, 't> {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
         let excluded = dateline.map_or(0..0, |d| doc.tokens_in(d.span.range()));
-        let title_case = doc
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let words: Vec<&str> = doc.text()[p.clone()]
-                    .split_whitespace()
-                    .filter(|w| w.starts_with(crate::text::is_alphabetic))
-                    .collect();
-                // a headline in title case (every word but the small ones capitalised); a byline
-                // ("By JOHN Q. WRITER") is no headline
-                const SMALL: &[&str] =
-                    &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
-                let lower = words.iter().filter(|w| !w.starts_with(char::is_uppercase) && !SMALL.contains(w)).count();
-                let byline = matches!(words.first(), Some(&("By" | "BY")));
-                words.len() >= 5 && !byline && words.iter().all(|w| w.is_ascii()) && lower == 0
-            })
-            .collect();
+        let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
+        let t: &'static Tables = &TABLES;
+        let norm = doc.normalized();
+        let mut feats: Vec<Feat> =
+            doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
+        // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
+        if title_case.iter().any(|&b| b) {
+            let mut p = 0;
+            for (f, tok) in feats.iter_mut().zip(&doc.tokens()[lo..hi]) {
+                let at = tok.orig().start;
+                while p < doc.paragraphs.len() && doc.paragraphs[p].end <= at {
+                    p += 1;
+                }
+                f.title = p < doc.paragraphs.len() && doc.paragraphs[p].start <= at && title_case[p];
+            }
+        }
         Ctx {
             doc,
             title_case,
-            t: &TABLES,
-            norm: doc.normalized(),
+            t,
+            norm,
+            feats,
             toks: doc.tokens(),
             lo,
             hi,
@@ -138,6 +181,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// The normalised text of token `i`.
+    #[inline]
     pub fn w(&self, i: usize) -> &'d str {
         &self.norm[self.toks[i].norm()]
     }
@@ -145,6 +189,9 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is in a paragraph written in title case (an English headline), where
     /// capitals say nothing about names.
     pub fn in_title_case(&self, i: usize) -> bool {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo].title;
+        }
         self.doc.paragraph_at(self.toks[i].orig().start).is_some_and(|p| self.title_case[p])
     }
 
@@ -153,24 +200,61 @@ impl<'d, 't> Ctx<'d, 't> {
         &self.doc.text()[self.toks[i].orig()]
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Word
     }
 
+    #[inline]
     pub fn is_ar(&self, i: usize) -> bool {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo].ar;
+        }
         self.is_word(i) && self.w(i).starts_with(is_arabic_script)
     }
 
+    /// What the tables say about token `i`.
+    #[inline]
+    pub fn feat(&self, i: usize) -> Feat {
+        if i >= self.lo && i < self.hi {
+            return self.feats[i - self.lo];
+        }
+        Feat::of(self.t, &self.toks[i], self.w(i))
+    }
+
+    /// [`lexicons::wf`] bits of token `i`'s whole word.
+    #[inline]
+    pub fn flags(&self, i: usize) -> u32 {
+        self.feat(i).flags
+    }
+
+    /// The longest phrase of `table` (whose [`lex`] bit is `bit`) at token `i`, skipping the
+    /// lookup when no phrase of the table starts with any reading of the token.
+    pub fn lex_at<V>(&self, bit: u16, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
+        if i < self.toks.len() && self.feat(i).lex & bit == 0 {
+            return None;
+        }
+        table.longest_at(self.doc, i)
+    }
+
+    /// The longest known place or organisation at token `i`.
+    pub fn known_at(&self, i: usize) -> Option<LexMatch<'static, Known>> {
+        self.lex_at(lex::KNOWN, &self.t.known, i)
+    }
+
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
+    #[inline]
     pub fn free(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
     }
 
     /// The candidate covering token `i`, if any.
+    #[inline]
     pub fn owner(&self, i: usize) -> Option<usize> {
         if i >= self.lo && i < self.hi { self.owner[i - self.lo] } else { None }
     }
@@ -196,8 +280,11 @@ impl<'d, 't> Ctx<'d, 't> {
             .filter(|&i| !self.is_punct(i))
             .map(|i| {
                 let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
-                let w = if i == toks.start { format!("{restored}{w}") } else { w.to_string() };
-                lexicons::name_key(&w).into_owned()
+                let r = if i == toks.start { restored } else { "" };
+                let mut key = String::with_capacity(r.len() + w.len());
+                key.push_str(r);
+                key.push_str(w);
+                if key.contains('ة') { key.replace('ة', "ه") } else { key }
             })
             .collect()
     }
@@ -289,7 +376,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 i += 1;
                 continue;
             }
-            let known = self.t.known.longest_at(self.doc, i).filter(|m| {
+            let known = self.known_at(i).filter(|m| {
                 m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.owner(k).is_none()) && self.known_ok(m)
             });
             let pattern = if !self.free(i) {
@@ -348,12 +435,8 @@ impl<'d, 't> Ctx<'d, 't> {
     fn features(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
-            let is_known_place = || {
-                self.t
-                    .known
-                    .longest_at(self.doc, i)
-                    .is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2)
-            };
+            let is_known_place =
+                || self.known_at(i).is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2);
             let found =
                 if self.free(i) && self.is_ar(i) && !is_known_place() { arabic::feature_at(self, i) } else { None };
             i = match found {
@@ -412,7 +495,7 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         let inner = end + 1..close;
         let kind = self.cands[c].kind;
-        let known = self.t.known.longest_at(self.doc, inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0);
+        let known = self.known_at(inner.start).filter(|m| m.tokens.end <= close && m.prefix == 0);
         if let Some(m) = known {
             let e = m.tokens.end;
             let (k, key, _) = self.known_info(*m.value);
@@ -469,9 +552,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             // a full name from the people gazetteer, with or without clitics ("ودونالد ترامب")
             if let Some(m) = self
-                .t
-                .people
-                .longest_at(self.doc, i)
+                .lex_at(lex::PEOPLE, &self.t.people, i)
                 .filter(|m| m.tokens.end <= self.hi && m.tokens.clone().all(|k| self.free(k)))
             {
                 let end = m.tokens.end;
@@ -528,19 +609,54 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
+        // Every reading of a word of four letters or more keeps its last two letters (clitics are
+        // at most two letters in front): a word whose last two letters end no surname is skipped.
+        let fold = |c: char| if c == 'ة' { 'ه' } else { c };
+        let last_two = |w: &str| {
+            let mut it = w.chars().rev();
+            let b = it.next().map(fold);
+            (it.next().map(fold), b)
+        };
+        let tails: Vec<(Option<char>, Option<char>)> = surnames.keys().map(|k| last_two(k)).collect();
         for i in self.lo..self.hi {
             if !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
+            if word.chars().nth(3).is_some() && !tails.contains(&last_two(word)) {
+                continue;
+            }
             let hit = crate::text::clitic_splits(word)
-                .find_map(|s| surnames.get(lexicons::name_key(&s.stem).as_ref()).map(|k| (s.prefix, s.restored, k)));
+                .find_map(|s| lexicons::with_name_key(&s.stem, |k| surnames.get(k)).map(|k| (s.prefix, s.restored, k)));
             if let Some((prefix, restored, key)) = hit {
                 let key = key.clone();
                 self.add(EntityKind::Person, i..i + 1, prefix, restored, Some(key), None);
             }
         }
     }
+}
+
+/// True when a paragraph is a headline in title case: five words or more (those opening with a
+/// letter), all ASCII, every one capitalised but the small ones; a byline ("By JOHN Q. WRITER") is
+/// no headline. Stops at the first word that decides (an Arabic paragraph at its first word).
+fn is_title_case(para: &str) -> bool {
+    const SMALL: &[&str] =
+        &["a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "as"];
+    let mut words = 0;
+    for w in para.split_whitespace() {
+        let Some(c) = w.chars().next() else { continue };
+        if !crate::text::is_alphabetic(c) {
+            continue;
+        }
+        if !w.is_ascii() || (words == 0 && matches!(w, "By" | "BY")) {
+            return false;
+        }
+        if !w.starts_with(char::is_uppercase) && !SMALL.contains(&w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 5
 }
 
 /// Words after which مالي is the country, not the adjective "financial".

@@ -2,7 +2,7 @@
 //! (`words.tsv`), parsed once.
 
 use crate::text::{Lexicon, clitic_splits, normalize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// How a cue introduces a statement (see `cues.tsv`).
@@ -86,10 +86,17 @@ pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLoc
     (ar, en)
 });
 
+impl Word {
+    /// The class's bit in a set of classes.
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
 /// Closed word classes, keyed by normalised word (Arabic without clitics or article, English
-/// lower-cased). A word may be in several classes.
-pub(super) static WORDS: LazyLock<HashMap<String, Vec<Word>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Word>> = HashMap::new();
+/// lower-cased), as sets of [`Word::bit`]s. A word may be in several classes.
+pub(super) static WORDS: LazyLock<FxHashMap<String, u16>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u16> = FxHashMap::default();
     for line in include_str!("words.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -112,10 +119,7 @@ pub(super) static WORDS: LazyLock<HashMap<String, Vec<Word>>> = LazyLock::new(||
         };
         for w in words.split_whitespace() {
             let key = normalize(w).to_lowercase();
-            let list = map.entry(key).or_default();
-            if !list.contains(&class) {
-                list.push(class);
-            }
+            *map.entry(key).or_default() |= class.bit();
         }
     }
     map
@@ -130,11 +134,29 @@ pub(super) fn bare(w: &str) -> &str {
     }
 }
 
+/// The classes of a word as written (an ASCII word lower-cased), without the heap for short words.
+fn classes_of(w: &str) -> u16 {
+    if w.is_ascii() && w.bytes().any(|b| b.is_ascii_uppercase()) {
+        let mut buf = [0u8; 32];
+        let lower: String;
+        let key = if w.len() <= buf.len() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..w.len()]).expect("ASCII case changes keep UTF-8")
+        } else {
+            lower = w.to_ascii_lowercase();
+            &lower
+        };
+        return WORDS.get(key).copied().unwrap_or(0);
+    }
+    WORDS.get(w).copied().unwrap_or(0)
+}
+
 /// True when the normalised word `w` (any clitics, article, case) is in `class`.
 pub(super) fn is(w: &str, class: Word) -> bool {
-    let has = |s: &str| WORDS.get(s).is_some_and(|l| l.contains(&class));
+    let has = |s: &str| WORDS.get(s).is_some_and(|&l| l & class.bit() != 0);
     if w.is_ascii() {
-        return has(&w.to_ascii_lowercase());
+        return classes_of(w) & class.bit() != 0;
     }
     has(w)
         || clitic_splits(w)
@@ -161,8 +183,8 @@ pub(super) fn definite(w: &str) -> bool {
 
 /// True when the normalised word is exactly (without clitics) in `class`.
 pub(super) fn is_exact(w: &str, class: Word) -> bool {
-    let key = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_string() };
-    WORDS.get(&key).is_some_and(|l| l.contains(&class)) || WORDS.get(bare(w)).is_some_and(|l| l.contains(&class))
+    let bit = class.bit();
+    classes_of(w) & bit != 0 || WORDS.get(bare(w)).is_some_and(|&l| l & bit != 0)
 }
 
 /// Forces the tables.

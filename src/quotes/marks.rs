@@ -34,6 +34,58 @@ struct Open {
     mark: &'static str,
 }
 
+/// The open quotations, with a count of the open guillemets so a `»` need not search the stack.
+#[derive(Default)]
+struct Stack {
+    open: Vec<Open>,
+    guillemets: usize,
+}
+
+impl Stack {
+    fn push(&mut self, o: Open) {
+        self.guillemets += usize::from(o.close == Close::Guillemet);
+        self.open.push(o);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let o = self.open.pop()?;
+        self.guillemets -= usize::from(o.close == Close::Guillemet);
+        Some(o)
+    }
+
+    fn last(&self) -> Option<&Open> {
+        self.open.last()
+    }
+
+    fn len(&self) -> usize {
+        self.open.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.open.clear();
+        self.guillemets = 0;
+    }
+
+    fn retain(&mut self, keep: impl Fn(&Open) -> bool) {
+        self.open.retain(keep);
+        self.recount();
+    }
+
+    fn truncate(&mut self, n: usize) {
+        self.open.truncate(n);
+        self.recount();
+    }
+
+    fn recount(&mut self) {
+        crate::text::tick(self.open.len());
+        self.guillemets = self.open.iter().filter(|o| o.close == Close::Guillemet).count();
+    }
+}
+
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(crate::text::is_alphanumeric)
 }
@@ -42,34 +94,41 @@ fn is_word_char(c: Option<char>) -> bool {
 /// the paragraph ranges of that part of the text.
 pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
     let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = Stack::default();
     for (pi, para) in paragraphs.iter().enumerate() {
         let p = &text[para.clone()];
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        crate::text::tick(p.len());
         let mut skip_reopen = false;
         if !stack.is_empty() {
             // A quote still open at the end of the previous paragraph continues only when this
             // paragraph reopens it with the same mark.
-            let mark = stack[0].mark;
+            let mark = stack.open[0].mark;
             if p.starts_with(mark) {
                 skip_reopen = true;
             } else {
                 stack.clear();
             }
         }
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
-            let at = para.start + i;
-            let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-            let next = chars.get(k + 1).map(|x| x.1);
-            if skip_reopen {
-                skip_reopen = false;
-                k += 1;
+        // Every mark is ASCII or starts with the byte C2 or E2: only those bytes are looked at.
+        let bytes = p.as_bytes();
+        let mut skip_to = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) || i < skip_to {
                 continue;
             }
+            let Some(c) = p[i..].chars().next() else { break };
+            if skip_reopen {
+                skip_reopen = false;
+                continue;
+            }
+            if !matches!(c, '«' | '»' | '‹' | '›' | '„' | '“' | '”' | '"' | '\'' | '‘' | '’') {
+                continue;
+            }
+            let at = para.start + i;
+            let prev = p[..i].chars().next_back();
+            let next = p[i + c.len_utf8()..].chars().next();
             let top = stack.last().map(|o| o.close);
-            let mut close_top = |stack: &mut Vec<Open>, len: usize| {
+            let mut close_top = |stack: &mut Stack, len: usize| {
                 let o = stack.pop().expect("an open quote");
                 out.push(Region { outer: o.at..at + len, inner: o.at + o.len..at, depth: stack.len() });
             };
@@ -77,7 +136,7 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
                 '«' => stack.push(Open { close: Close::Guillemet, at, len: 2, mark: "«" }),
                 '‹' => stack.push(Open { close: Close::SingleGuillemet, at, len: 3, mark: "‹" }),
                 '„' => stack.push(Open { close: Close::LowCurly, at, len: 3, mark: "„" }),
-                '»' if stack.iter().any(|o| o.close == Close::Guillemet) => {
+                '»' if stack.guillemets > 0 => {
                     while stack.last().is_some_and(|o| o.close != Close::Guillemet) {
                         stack.pop();
                     }
@@ -111,8 +170,7 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
                     } else {
                         stack.push(Open { close: Close::DoubleApos, at, len: 2, mark: "''" });
                     }
-                    k += 2;
-                    continue;
+                    skip_to = i + 2;
                 }
                 '‘' => stack.push(Open { close: Close::SingleCurly, at, len: 3, mark: "‘" }),
                 '’' if top == Some(Close::SingleCurly) && !is_word_char(next) => close_top(&mut stack, 3),
@@ -122,7 +180,6 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
                 }
                 _ => {}
             }
-            k += 1;
         }
         // Single quotes never run past their paragraph; double ones may continue in the next.
         stack.retain(|o| !matches!(o.close, Close::SingleCurly | Close::SingleStraight | Close::SingleGuillemet));
@@ -132,11 +189,17 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
         stack.truncate(1);
     }
     out.sort_by_key(|r| (r.outer.start, std::cmp::Reverse(r.outer.end)));
-    // Recompute depth from containment: a region inside another is nested.
-    for i in 0..out.len() {
-        let depth =
-            out[..i].iter().filter(|o| o.outer.start <= out[i].outer.start && out[i].outer.end <= o.outer.end).count();
-        out[i].depth = depth;
+    // Recompute depth from containment: a region inside another is nested. Regions come from
+    // a stack, so any two are nested or disjoint: in start order, the regions still open at a
+    // region's start (a stack of ends) are the ones containing it.
+    let mut ends: Vec<usize> = Vec::new();
+    for r in &mut out {
+        crate::text::tick(1);
+        while ends.last().is_some_and(|&e| e < r.outer.end) {
+            ends.pop();
+        }
+        r.depth = ends.len();
+        ends.push(r.outer.end);
     }
     out
 }
@@ -158,6 +221,30 @@ mod tests {
         assert_eq!(quoted("He said ''fine'' and 'yes' to Norway's plan."), vec![("fine", 0), ("yes", 0)]);
         assert_eq!(quoted("She said ‘no’ to Chile’s bid."), vec![("no", 0)]);
         assert_eq!(quoted("وقال ”لن نتراجع“ ثم غادر."), vec![("لن نتراجع", 0)]);
+    }
+
+    #[test]
+    fn depth_counts_the_regions_around() {
+        // Strings of marks, letters and line breaks from a fixed pseudo-random sequence: the
+        // depths agree with counting every region that contains another.
+        let pieces = ["«", "»", "“", "”", "„", "\"", "'", "''", "‘", "’", "‹", "›", "ا", "x", " ", "\n"];
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let d = Doc::new(&t, None);
+            let rs = regions(&t, &d.paragraphs);
+            for r in &rs {
+                let around =
+                    rs.iter().filter(|o| *o != r && o.outer.start <= r.outer.start && r.outer.end <= o.outer.end);
+                assert_eq!(r.depth, around.count(), "{t:?}");
+            }
+        }
     }
 
     #[test]

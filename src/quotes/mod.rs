@@ -29,7 +29,9 @@ use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker}
 use crate::text::{Doc, Token, TokenKind};
 use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
+use rustc_hash::FxHashMap;
 use speaker::Spk;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -67,6 +69,27 @@ struct Frame {
     tok: usize,
     sentence: usize,
     speaker: Spk,
+    /// Index of the nearest frame before this one whose speaker is not a document, so that
+    /// looking back over speakers skips a run of documents in one step.
+    prev_speaking: Option<usize>,
+}
+
+/// Pushes a frame, linking it to the speaking frame before it.
+fn push_frame(frames: &mut Vec<Frame>, tok: usize, sentence: usize, speaker: Spk) {
+    let prev_speaking =
+        frames.last().and_then(|f| if f.speaker.document { f.prev_speaking } else { Some(frames.len() - 1) });
+    frames.push(Frame { tok, sentence, speaker, prev_speaking });
+}
+
+/// The frames before token `before` whose speaker is not a document, the latest first.
+fn speaking_frames(frames: &[Frame], before: usize) -> impl Iterator<Item = &Frame> {
+    let n = frames.partition_point(|f| f.tok < before);
+    let first =
+        n.checked_sub(1).and_then(|i| if frames[i].speaker.document { frames[i].prev_speaking } else { Some(i) });
+    std::iter::successors(first, |&i| frames[i].prev_speaking).map(|i| {
+        crate::text::tick(1);
+        &frames[i]
+    })
 }
 
 /// What reading one cue gives: the speaker it names or continues (kept for the participles and
@@ -90,14 +113,34 @@ pub(super) struct Ctx<'d, 't> {
     close_at: HashMap<usize, usize>,
     /// Top-level quotations' inner ranges, sorted and disjoint.
     top: Vec<Range<usize>>,
+    /// Top-level quotations' outer ranges (marks included), sorted and disjoint.
+    top_outer: Vec<Range<usize>>,
+    /// Per top-level quotation, how many of those before it have a word inside (prefix counts).
+    top_worded: Vec<u32>,
+    /// Tokens that open a top-level quotation of three words or more, in order.
+    big_opens: Vec<usize>,
+    /// Per token index i, the number of word tokens before it (prefix counts, one more entry).
+    word_pre: Vec<u32>,
+    /// Per token index i, the number of tokens other than punctuation before it.
+    nonpunct_pre: Vec<u32>,
+    /// Per token index i, the number of cue hits starting before it.
+    hit_pre: Vec<u32>,
+    /// Start tokens of the cue hits that open a statement of their own, in order.
+    stmt_hits: Vec<usize>,
     en: bool,
     /// Mentions of people and organisations: (byte range, entity index, is a person), sorted by
     /// start, for lookups by position.
     mentions: Vec<(Range<usize>, usize, bool)>,
-    /// Per entity, its name and mention texts folded for comparison (people and organisations).
-    folded: Vec<Vec<String>>,
+    /// The people and organisations by their folded names, built when a speaker first needs it.
+    names: OnceCell<speaker::Names>,
     /// Cue hits by start token.
     hits: Vec<Option<Hit<'static>>>,
+    /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
+    antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
+    /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
+    cap_runs: RefCell<Vec<u32>>,
+    /// What `speaker::first_in_sentence` found, per sentence start and kind.
+    firsts: RefCell<FxHashMap<(usize, u8), usize>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -115,28 +158,35 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut open_at = HashMap::new();
         let mut close_at = HashMap::new();
         let mut top = Vec::new();
+        let mut top_outer = Vec::new();
         for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
             open_at.insert(r.outer.start, i);
             close_at.insert(r.outer.end, i);
             top.push(r.inner.clone());
+            top_outer.push(r.outer.clone());
         }
+        let mut word_pre = Vec::with_capacity(toks.len() + 1);
+        let mut nonpunct_pre = Vec::with_capacity(toks.len() + 1);
+        let (mut words, mut nonpunct) = (0u32, 0u32);
+        crate::text::tick(toks.len());
+        for t in toks {
+            word_pre.push(words);
+            nonpunct_pre.push(nonpunct);
+            words += u32::from(t.kind == TokenKind::Word);
+            nonpunct += u32::from(t.kind != TokenKind::Punct);
+        }
+        word_pre.push(words);
+        nonpunct_pre.push(nonpunct);
         let en = doc.language == Language::English;
         let norm = doc.normalized();
         let mut mentions: Vec<(Range<usize>, usize, bool)> = Vec::new();
-        let mut folded = Vec::with_capacity(ents.len());
         for (i, e) in ents.iter().enumerate() {
-            let speaking = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-            let mut names = Vec::new();
-            if speaking {
+            if matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                crate::text::tick(e.mentions.len());
                 for m in &e.mentions {
                     mentions.push((m.span.range(), i, e.kind == EntityKind::Person));
                 }
-                names.push(speaker::fold(&e.name));
-                names.extend(e.mentions.iter().map(|m| speaker::fold(&m.text)));
-                names.sort();
-                names.dedup();
             }
-            folded.push(names);
         }
         mentions.sort_by_key(|m| m.0.start);
         let mut cx = Ctx {
@@ -151,13 +201,74 @@ impl<'d, 't> Ctx<'d, 't> {
             open_at,
             close_at,
             top,
+            top_outer,
+            top_worded: Vec::new(),
+            big_opens: Vec::new(),
+            word_pre,
+            nonpunct_pre,
+            hit_pre: Vec::new(),
+            stmt_hits: Vec::new(),
             en,
             mentions,
-            folded,
+            names: OnceCell::new(),
             hits: Vec::new(),
+            antecedents: RefCell::default(),
+            cap_runs: RefCell::default(),
+            firsts: RefCell::default(),
         };
         cx.hits = cx.find_hits();
+        let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);
+        let mut n = 0u32;
+        for h in &cx.hits {
+            hit_pre.push(n);
+            n += u32::from(h.is_some());
+        }
+        hit_pre.push(n);
+        cx.hit_pre = hit_pre;
+        cx.stmt_hits = (cx.body.clone()).filter(|&k| cx.hit(k).is_some_and(|h| cx.opens_statement(h))).collect();
+        let mut top_worded = Vec::with_capacity(cx.top.len() + 1);
+        let mut n = 0u32;
+        for (inner, outer) in cx.top.iter().zip(&cx.top_outer) {
+            top_worded.push(n);
+            let words = cx.words_in(inner);
+            n += u32::from(words >= 1);
+            if words >= 3 {
+                let k = cx.doc.token_at_or_after(outer.start);
+                if cx.opens(k).is_some() {
+                    cx.big_opens.push(k);
+                }
+            }
+        }
+        top_worded.push(n);
+        cx.top_worded = top_worded;
         cx
+    }
+
+    /// Tokens other than punctuation among tokens `a..b`.
+    fn nonpunct(&self, a: usize, b: usize) -> usize {
+        let b = b.min(self.toks.len());
+        if b <= a {
+            return 0;
+        }
+        (self.nonpunct_pre[b] - self.nonpunct_pre[a]) as usize
+    }
+
+    /// True when a cue hit starts among tokens `a..b`.
+    fn any_hit(&self, a: usize, b: usize) -> bool {
+        let b = b.min(self.toks.len());
+        b > a && self.hit_pre[b] > self.hit_pre[a]
+    }
+
+    /// True when a top-level quotation lies inside the byte range `r`, marks included.
+    fn quotation_within(&self, r: &Range<usize>) -> bool {
+        let i = self.top_outer.partition_point(|q| q.start < r.start);
+        self.top_outer.get(i).is_some_and(|q| q.end <= r.end)
+    }
+
+    /// The first token in `a..b` that opens a top-level quotation of three words or more.
+    fn big_open_in(&self, a: usize, b: usize) -> Option<usize> {
+        let i = self.big_opens.partition_point(|&q| q < a);
+        self.big_opens.get(i).copied().filter(|&q| q < b)
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -211,7 +322,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     fn words_in(&self, r: &Range<usize>) -> usize {
         let tr = self.doc.tokens_in(r.clone());
-        self.toks[tr].iter().filter(|t| t.kind == TokenKind::Word).count()
+        (self.word_pre[tr.end] - self.word_pre[tr.start]) as usize
     }
 
     /// True for أن/إن and their forms (بأن, أنه, فإن), and English "that".
@@ -270,7 +381,7 @@ impl<'d, 't> Ctx<'d, 't> {
             let f = if self.en { self.english(hit, &frames) } else { self.arabic(hit, &frames) };
             let Some((speaker, statement)) = f else {
                 if self.document_subject(hit) {
-                    frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: self.blocker(k) });
+                    push_frame(&mut frames, k, self.sent_of[k], self.blocker(k));
                 }
                 continue;
             };
@@ -282,7 +393,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 && !hit.form.participle
                 && !nested
             {
-                frames.push(Frame { tok: k, sentence: self.sent_of[k], speaker: sp });
+                push_frame(&mut frames, k, self.sent_of[k], sp);
             }
             if let Some(mut st) = statement {
                 st.speaker = speaker;
@@ -292,8 +403,11 @@ impl<'d, 't> Ctx<'d, 't> {
         self.unclaimed_quotes(&mut found);
         found.sort_by_key(|f| f.content.start);
         let mut out: Vec<Found> = Vec::new();
+        // The furthest content end among `out[..=i]`, per i.
+        let mut reach: Vec<usize> = Vec::new();
         let mut max_end = 0;
         for f in found {
+            crate::text::tick(1);
             if f.content.is_empty() {
                 continue;
             }
@@ -308,13 +422,21 @@ impl<'d, 't> Ctx<'d, 't> {
                 if self.words_in(&cut) >= 2 {
                     o.content = cut;
                 }
-                max_end = out.iter().map(|o| o.content.end).max().unwrap_or(0);
+                // Only the last eight contents may have changed.
+                let from = out.len().saturating_sub(8);
+                let mut m = from.checked_sub(1).map_or(0, |i| reach[i]);
+                for (i, o) in out.iter().enumerate().skip(from) {
+                    m = m.max(o.content.end);
+                    reach[i] = m;
+                }
+                max_end = m;
             }
             if max_end > f.content.start {
                 continue;
             }
             max_end = max_end.max(f.content.end);
             out.push(f);
+            reach.push(max_end);
         }
         let headline = self.headline();
         out.into_iter()
@@ -356,11 +478,23 @@ impl<'d, 't> Ctx<'d, 't> {
     /// The speaker a participle or a subjectless verb continues: the speaker of the sentence so
     /// far, else the last speaker whose gender agrees.
     fn continued(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
+        self.continued_from(k, feminine, frames.iter().rev())
+    }
+
+    /// [`Self::continued`] over frames given latest first.
+    fn continued_from<'f>(
+        &self,
+        k: usize,
+        feminine: bool,
+        latest_first: impl Iterator<Item = &'f Frame> + Clone,
+    ) -> Option<Spk> {
         let s = self.sent_of[k];
-        if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
+        let back = latest_first.inspect(|_| crate::text::tick(1));
+        // (frames come in token order, so the scan stops at the first frame of an earlier sentence)
+        if let Some(f) = back.clone().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
-        let recent: Vec<&Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
+        let recent: Vec<&Frame> = back.filter(|f| f.tok < k).take(4).collect();
         let f = recent.iter().find(|f| f.speaker.feminine == feminine).or(recent.first())?;
         (!f.speaker.document).then(|| f.speaker.clone())
     }
@@ -410,15 +544,9 @@ impl<'d, 't> Ctx<'d, 't> {
                 return Some(self.resolve(sp, k, frames));
             }
         }
-        let mut recent: Vec<Frame> = frames
-            .iter()
-            .rev()
-            .take_while(|f| f.sentence.saturating_add(2) >= s)
-            .filter(|f| f.tok < k)
-            .cloned()
-            .collect();
-        recent.reverse();
-        self.continued(k, feminine, &recent)
+        // The frames of this sentence and the two before.
+        let window = frames.iter().rev().take_while(|f| f.sentence.saturating_add(2) >= s);
+        self.continued_from(k, feminine, window.filter(|f| f.tok < k))
     }
 
     // ------------------------------------------------------------------ content
@@ -427,23 +555,20 @@ impl<'d, 't> Ctx<'d, 't> {
     /// the end of the sentence, or the next cue that opens a statement of its own.
     fn clause_end(&self, start: usize) -> usize {
         let end = self.sent_end(start);
-        let mut k = start;
-        while k < end {
-            if let Some(h) = self.hit(k)
-                && k > start
-                && self.opens_statement(h)
-            {
+        let i = self.stmt_hits.partition_point(|&h| h <= start);
+        match self.stmt_hits.get(i) {
+            Some(&k) if k < end => {
                 let mut e = k;
                 while e > start
                     && (self.is_punct(e - 1) || matches!(self.w(e - 1), "كما" | "و" | "and" | "but" | "while"))
                 {
+                    crate::text::tick(1);
                     e -= 1;
                 }
-                return e;
+                e
             }
-            k += 1;
+            _ => end,
         }
-        end
     }
 
     /// True when a cue splits the content before it off: a participle or a verb after a comma.
@@ -491,15 +616,16 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         let mut end = self.toks[end_tok - 1].orig().end;
         let begin = self.toks[start].orig().start;
-        // A quotation opened inside the clause runs to its closing mark.
+        // A quotation opened inside the clause runs to its closing mark. (Top-level quotations
+        // are sorted and disjoint: only the last one opened inside can reach past the end.)
         let mut kind = QuoteKind::Indirect;
-        for r in self.regions.iter().filter(|r| r.depth == 0) {
-            if begin <= r.outer.start && r.outer.start < end {
-                if self.words_in(&r.inner) >= 1 {
-                    kind = QuoteKind::Mixed;
-                }
-                end = end.max(r.outer.end);
+        let first = self.top_outer.partition_point(|q| q.start < begin);
+        let last = self.top_outer.partition_point(|q| q.start < end);
+        if last > first {
+            if self.top_worded[last] > self.top_worded[first] {
+                kind = QuoteKind::Mixed;
             }
+            end = end.max(self.top_outer[last - 1].end);
         }
         let range = trim(self.doc.text(), begin..end);
         (self.words_in(&range) >= 2).then_some((range, kind))
@@ -598,7 +724,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if start.is_none() && form.class == Class::Directive {
             // A directive counts with quoted words inside its clause.
             let clause_end = self.clause_end(after);
-            let quote_at = (end..clause_end).find(|&q| self.opens(q).is_some_and(|r| self.words_in(&r.inner) >= 3));
+            let quote_at = self.big_open_in(end, clause_end);
             if quote_at.is_some() {
                 while self.is_punct(end) && end < clause_end {
                     end += 1;
@@ -717,7 +843,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         let sstart = self.sent_start(k);
-        let lead = (sstart..k).filter(|&j| self.is_word(j)).count();
+        let lead = self.nonpunct(sstart, k);
         let (content, kind) = if lead <= 1 {
             let mut s = end;
             while self.is_punct(s) && self.opens(s).is_none() {
@@ -734,12 +860,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             let r = trim(self.doc.text(), self.toks[sstart].orig().start..self.toks[e - 1].orig().end);
             (self.words_in(&r) >= 3).then_some(())?;
-            let kind = if self.regions.iter().any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
-            {
-                QuoteKind::Mixed
-            } else {
-                QuoteKind::Indirect
-            };
+            let kind = if self.quotation_within(&r) { QuoteKind::Mixed } else { QuoteKind::Indirect };
             (r, kind)
         };
         let sp = self.resolve(sp, k, &[]);
@@ -799,7 +920,7 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         if let Some(r) = &before_quote {
             let between_ok = (b + 1..k).all(|j| !self.complementizer(j));
-            let rest_words = (after..send).filter(|&j| self.is_word(j)).count();
+            let rest_words = self.nonpunct(after, send);
             // A clause of this cue's own after it ("… said that …"), not one of a later cue
             // ("…," Lopez said, adding that …).
             let clause_after = (after..send.min(after + 12))
@@ -829,7 +950,7 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         if start.is_none() && form.class == Class::Directive {
             let clause_end = self.clause_end(after);
-            if (end..clause_end).any(|q| self.opens(q).is_some_and(|r| self.words_in(&r.inner) >= 3)) {
+            if self.big_open_in(end, clause_end).is_some() {
                 start = Some(end);
                 j = end;
             }
@@ -866,16 +987,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 .map_or(sstart, |d| d + 1);
             if b - 1 > sstart {
                 let r = trim(self.doc.text(), self.toks[sstart].orig().start..self.toks[b - 2].orig().end);
-                if self.words_in(&r) >= 4 && !(sstart..b - 1).any(|q| self.hit(q).is_some()) {
-                    let kind = if self
-                        .regions
-                        .iter()
-                        .any(|q| q.depth == 0 && r.start <= q.outer.start && q.outer.end <= r.end)
-                    {
-                        QuoteKind::Mixed
-                    } else {
-                        QuoteKind::Indirect
-                    };
+                if self.words_in(&r) >= 4 && !self.any_hit(sstart, b - 1) {
+                    let kind = if self.quotation_within(&r) { QuoteKind::Mixed } else { QuoteKind::Indirect };
                     return Some((speaker, Some(mk(r, kind, None))));
                 }
             }
@@ -891,8 +1004,29 @@ impl<'d, 't> Ctx<'d, 't> {
 
     fn unclaimed_quotes(&self, found: &mut Vec<Found>) {
         let text = self.doc.text();
+        // The statements found so far by where their contents start, with the furthest end so
+        // far, to tell in one search whether a quotation overlaps one of them. (Statements added
+        // here lie inside quotations before the one at hand and cannot overlap it.)
+        let mut by_start: Vec<(usize, usize)> = found.iter().map(|f| (f.content.start, f.content.end)).collect();
+        by_start.sort_unstable();
+        let mut reach = Vec::with_capacity(by_start.len());
+        let mut m = 0;
+        for &(_, e) in &by_start {
+            m = m.max(e);
+            reach.push(m);
+        }
+        // Statements with a speaker by where their contents end (then by position in `found`,
+        // as the last of equal ends wins), for the statement a quotation continues.
+        let mut by_end: Vec<(usize, usize)> =
+            (found.iter().enumerate()).filter(|(_, f)| f.speaker.is_some()).map(|(i, f)| (f.content.end, i)).collect();
+        by_end.sort_unstable();
+        crate::text::tick(by_start.len() + by_end.len());
+        // The last statement added here (their ends grow with the quotations they come from).
+        let mut added: Option<usize> = None;
         for r in self.regions.iter().filter(|r| r.depth == 0) {
-            if found.iter().any(|f| f.content.start < r.outer.end && r.outer.start < f.content.end) {
+            crate::text::tick(1);
+            let n = by_start.partition_point(|&(s, _)| s < r.outer.end);
+            if n > 0 && reach[n - 1] > r.outer.start {
                 continue;
             }
             if self.words_in(&r.inner) < 4 {
@@ -908,6 +1042,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 if let Some(sp) = self.speaker_colon(sstart..open - 1) {
                     let sp = self.resolve(sp, open, &[]);
                     let inner = trim(text, r.inner.clone());
+                    added = Some(found.len());
                     found.push(Found {
                         kind: QuoteKind::Direct,
                         speaker: Some(sp),
@@ -920,21 +1055,27 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             // A quotation that opens its sentence continues the statement just before it.
-            let lead = (sstart..open).filter(|&j| self.is_word(j)).count();
+            let lead = self.nonpunct(sstart, open);
             // …and runs to the end of its sentence (a title opening a sentence does not).
             let close = self.doc.token_at_or_after(r.outer.end);
-            let tail = (close..self.sent_end(close.saturating_sub(1))).filter(|&j| self.is_word(j)).count();
+            let tail = self.nonpunct(close, self.sent_end(close.saturating_sub(1)));
             if lead == 0 && tail == 0 && open > self.body.start {
-                let prev = found
-                    .iter()
-                    .filter(|f| f.content.end <= r.outer.start && f.speaker.is_some())
-                    .max_by_key(|f| f.content.end);
-                if let Some(p) = prev {
+                // The statement with a speaker ending last before the quotation (the last of
+                // equals in `found` order; those added here come last).
+                let n = by_end.partition_point(|&(e, _)| e <= r.outer.start);
+                let before = n.checked_sub(1).map(|i| by_end[i]);
+                let prev = match (before, added) {
+                    (Some((e, _)), Some(a)) if found[a].content.end >= e => Some(a),
+                    (None, Some(a)) => Some(a),
+                    (b, _) => b.map(|(_, i)| i),
+                };
+                if let Some(p) = prev.map(|i| &found[i]) {
                     let gap_paras = self.doc.paragraph_at(r.outer.start).unwrap_or(0)
                         - self.doc.paragraph_at(p.content.start).unwrap_or(0);
                     if gap_paras <= 1 {
                         let inner = trim(text, r.inner.clone());
                         let speaker = p.speaker.clone();
+                        added = Some(found.len());
                         found.push(Found {
                             kind: QuoteKind::Direct,
                             speaker,

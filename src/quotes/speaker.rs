@@ -4,8 +4,11 @@
 
 use super::Ctx;
 use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
-use crate::model::EntityKind;
+use crate::model::{Entity, EntityKind};
 use crate::text::{TokenKind, clitic_splits, normalize};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// A speaker as found: the name (or the role when there is no name) and where it is written.
@@ -536,7 +539,7 @@ impl Ctx<'_, '_> {
         let mut end = k;
         if end > sstart && matches!(self.w(end - 1), "قد" | "لقد") {
             end -= 1;
-            let kana = (sstart..end).find(|&j| matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"))?;
+            let kana = self.first_in_sentence(sstart, end, First::Kana)?;
             let phrase = kana + 1..end;
             if phrase.is_empty() || phrase.len() > MAX_PHRASE {
                 return None;
@@ -576,13 +579,13 @@ impl Ctx<'_, '_> {
         }
         // Skip an opening discourse phrase: "من جهته،", "بدوره،", "وفي سياق متصل،".
         let mut start = sstart;
-        if let Some(c) = (sstart..end).find(|&j| matches!(self.w(j), "،" | ",")) {
-            if (sstart..c).any(|j| is(self.w(j), Word::Discourse)) || (sstart..c).any(|j| self.w(j) == "سياق") {
+        if let Some(c) = self.first_in_sentence(sstart, end, First::Comma) {
+            if self.first_in_sentence(sstart, c, First::Discourse).is_some() {
                 start = c + 1;
             }
         }
         let phrase = start..end;
-        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        let words = self.nonpunct(start, end);
         if words == 0 || words > 10 {
             return None;
         }
@@ -627,14 +630,34 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The first token in `sstart..end` of a kind, where `sstart` starts a sentence; what is
+    /// found from each sentence start is remembered, so that the cues of one long sentence do
+    /// not read it again and again.
+    fn first_in_sentence(&self, sstart: usize, end: usize, what: First) -> Option<usize> {
+        let mut memo = self.firsts.borrow_mut();
+        let found = *memo.entry((sstart, what as u8)).or_insert_with(|| {
+            let mut j = sstart;
+            let send = self.sent_end(sstart);
+            let is = |j: usize| match what {
+                First::Kana => matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"),
+                First::Comma => matches!(self.w(j), "،" | ","),
+                First::Discourse => is(self.w(j), Word::Discourse) || self.w(j) == "سياق",
+                First::Open => !(self.is_punct(j) || self.hit(j).is_some()),
+            };
+            while j < send && !is(j) {
+                crate::text::tick(1);
+                j += 1;
+            }
+            j
+        });
+        (found < end).then_some(found)
+    }
+
     /// The speaker of "X: «…»": a short noun phrase opening the sentence.
     pub(super) fn speaker_colon(&self, r: Range<usize>) -> Option<Spk> {
-        let mut start = r.start;
-        while start < r.end && (self.is_punct(start) || self.hit(start).is_some()) {
-            start += 1;
-        }
+        let start = self.first_in_sentence(r.start, r.end, First::Open).unwrap_or(r.end);
         let phrase = start..r.end;
-        let words = phrase.clone().filter(|&j| self.is_word(j)).count();
+        let words = self.nonpunct(start, r.end);
         if words == 0 || words > 8 || phrase.clone().any(|j| self.is_punct(j) && !matches!(self.w(j), "،" | ",")) {
             return None;
         }
@@ -910,14 +933,13 @@ impl Ctx<'_, '_> {
         if !(self.definite(words[0]) || construct_title) || !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
             return sp;
         }
-        let key = |w: &str| -> Vec<String> { clitic_splits(w).map(|s| bare(&s.stem).to_string()).collect() };
-        let head = bare(head_word).to_string();
+        let head = bare(head_word);
         let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
-        for f in frames.iter().rev().filter(|f| f.tok < before && !f.speaker.document).take(12) {
+        for f in super::speaking_frames(frames, before).take(12) {
             let t = f.speaker.toks.clone();
-            let has = |w: &str| t.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&w.to_string()));
-            let all = words.iter().all(|&j| has(bare(self.w(j))) || key(self.w(j)).iter().any(|x| has(x)));
+            let has = |w: &str| t.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == w));
+            let all = words.iter().all(|&j| has(bare(self.w(j))) || keys(self.w(j)).any(|x| has(&x)));
             if f.speaker.toks.end <= r.start && all {
                 let mut out = f.speaker.clone();
                 out.feminine = sp.feminine;
@@ -930,51 +952,175 @@ impl Ctx<'_, '_> {
         }
         // Antecedents are looked for in the preceding stretch of text, not the whole article.
         let floor = self.body.start.max(r.start.saturating_sub(RESOLVE_WINDOW));
-        let mut k = r.start.min(before);
-        while k > floor {
-            k -= 1;
-            if !self.is_word(k) || !key(self.w(k)).contains(&head) {
-                continue;
-            }
-            let send = self.sent_end(k);
-            if title {
-                let form = super::lexicon::CueForm {
-                    lemma: String::new(),
-                    class: super::Class::Say,
-                    feminine: sp.feminine,
-                    participle: false,
-                };
-                // Every word of the title is in the antecedent's ("مدرب المنتخب الياباني" is not
-                // "المدرب البرتغالي للمنتخب").
-                if let Some((found, _)) = self.speaker_after(k, &form)
-                    && found.named
-                    && words.iter().all(|&w| {
-                        let want = bare(self.w(w)).to_string();
-                        found.toks.clone().any(|j| self.is_word(j) && key(self.w(j)).contains(&want))
-                    })
-                {
-                    let mut out = found;
-                    out.role = Some(sp.text.clone());
-                    return out;
-                }
-                continue;
-            }
-            if !self.definite(k) {
-                // A body: the noun with the definite words after it ("مجلس الأمن الدولي").
-                let mut e = k + 1;
-                while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
-                    e += 1;
-                }
-                if e - k >= 2 {
-                    let mut out = self.make(k..e, None, sp.feminine);
-                    out.named = true;
-                    out.role = Some(sp.text.clone());
-                    return out;
-                }
-            }
-        }
-        sp
+        let upper = r.start.min(before);
+        let wanted: Vec<String> =
+            if title { words.iter().map(|&w| bare(self.w(w)).to_string()).collect() } else { Vec::new() };
+        let kind = if title { Kind::Title } else { Kind::Body };
+        let key = Antecedent { kind, head: head.to_string(), words: wanted };
+        let Some(k) = self.last_antecedent(&key, floor, upper) else { return sp };
+        let mut out = if title {
+            let form = say_form(sp.feminine);
+            let (found, _) = self.speaker_after(k, &form).expect("an antecedent has a speaker");
+            found
+        } else {
+            let e = self.body_end(k).expect("an antecedent names a body");
+            let mut out = self.make(k..e, None, sp.feminine);
+            out.named = true;
+            out
+        };
+        out.role = Some(sp.text.clone());
+        out
     }
+
+    /// The last token in `floor..upper` that `key` resolves to (see [`Self::antecedent_at`]).
+    /// Antecedents are remembered per key over the stretch of tokens already read, so that
+    /// titles repeated through an article do not read the same stretch again and again.
+    fn last_antecedent(&self, key: &Antecedent, floor: usize, upper: usize) -> Option<usize> {
+        if upper <= floor {
+            return None;
+        }
+        let mut memo = self.antecedents.borrow_mut();
+        let mut scan = memo.remove(key).filter(|s| s.lo <= upper && floor < s.hi);
+        // The last antecedent in `a..b`, reading down from `b`.
+        let down = |a: usize, b: usize| (a..b).rev().find(|&k| self.antecedent_at(key, k));
+        let found = match &mut scan {
+            None => {
+                let v = down(floor, upper);
+                scan = Some(Scan { lo: v.unwrap_or(floor), hi: upper, found: v.into_iter().collect() });
+                v
+            }
+            Some(sc) => {
+                if upper > sc.hi {
+                    sc.found.extend((sc.hi..upper).filter(|&k| self.antecedent_at(key, k)));
+                    sc.hi = upper;
+                }
+                match sc.found.range(floor.max(sc.lo)..upper).next_back() {
+                    Some(&v) => Some(v),
+                    None if sc.lo <= floor => None,
+                    None => {
+                        let v = down(floor, sc.lo);
+                        sc.lo = v.unwrap_or(floor);
+                        sc.found.extend(v);
+                        v
+                    }
+                }
+            }
+        };
+        memo.insert(key.clone(), scan.expect("a scan"));
+        found
+    }
+
+    /// True when token `k` is an antecedent for `key`: a word whose stem is the head and, for a
+    /// title, the start of a named speaker phrase with every word of the title
+    /// ("مدرب المنتخب الياباني" is not "المدرب البرتغالي للمنتخب"); for a body's noun, the noun
+    /// with the definite words after it ("مجلس الأمن الدولي").
+    fn antecedent_at(&self, key: &Antecedent, k: usize) -> bool {
+        crate::text::tick(1);
+        if key.kind == Kind::Org {
+            return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
+        }
+        if !self.is_word(k) || !keys(self.w(k)).any(|x| x == key.head) {
+            return false;
+        }
+        if key.kind == Kind::Title {
+            let Some((found, _)) = self.speaker_after(k, &say_form(false)) else { return false };
+            return found.named
+                && key.words.iter().all(|want| {
+                    found.toks.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == want.as_str()))
+                });
+        }
+        !self.definite(k) && self.body_end(k).is_some()
+    }
+
+    /// Where the capitalised name ending at token `k` starts ("the" left out).
+    fn org_start(&self, k: usize) -> usize {
+        let s = self.cap_run_start(k);
+        if self.w(s).eq_ignore_ascii_case("the") { s + 1 } else { s }
+    }
+
+    /// The first token of the run of capitalised words (and abbreviation dots) ending at `k`;
+    /// remembered, so that a long run is read once.
+    fn cap_run_start(&self, k: usize) -> usize {
+        let step = |s: usize| {
+            s > self.body.start && (self.en_cap(s - 1) || (self.w(s - 1) == "." && self.en_cap(s.saturating_sub(2))))
+        };
+        let mut memo = self.cap_runs.borrow_mut();
+        if memo.is_empty() {
+            memo.resize(self.toks.len(), u32::MAX);
+        }
+        let mut s = k;
+        while memo[s] == u32::MAX && step(s) {
+            crate::text::tick(1);
+            s -= 1;
+        }
+        let start = if memo[s] == u32::MAX { s as u32 } else { memo[s] };
+        memo[s..=k].fill(start);
+        start as usize
+    }
+
+    /// The end of a body's name starting with the noun at `k`: the definite words after it.
+    fn body_end(&self, k: usize) -> Option<usize> {
+        let send = self.sent_end(k);
+        let mut e = k + 1;
+        while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
+            e += 1;
+        }
+        (e - k >= 2).then_some(e)
+    }
+}
+
+/// What a bare title or noun is resolved by: its head word's stem and, for a title, the stems of
+/// all its words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct Antecedent {
+    kind: Kind,
+    head: String,
+    words: Vec<String>,
+}
+
+/// What [`Ctx::first_in_sentence`] looks for.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum First {
+    /// كان and its forms.
+    Kana,
+    Comma,
+    /// A word of the discourse class, or سياق ("وفي سياق متصل").
+    Discourse,
+    /// A word that is not a cue.
+    Open,
+}
+
+/// What an [`Antecedent`] is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    /// An Arabic title: a named speaker phrase with that title.
+    Title,
+    /// An Arabic body's noun: the noun with the definite words after it.
+    Body,
+    /// An English organisation's head word: the capitalised name ending in it.
+    Org,
+}
+
+/// The tokens `lo..hi` read for one [`Antecedent`], and the antecedents found among them.
+#[derive(Debug)]
+pub(super) struct Scan {
+    lo: usize,
+    hi: usize,
+    found: BTreeSet<usize>,
+}
+
+/// The form a saying verb would have before the speaker phrase at an antecedent.
+fn say_form(feminine: bool) -> CueForm {
+    CueForm { lemma: String::new(), class: super::Class::Say, feminine, participle: false }
+}
+
+/// The stems of a normalised word without clitics and article, as the title matching compares
+/// them (`bare` of every clitic reading).
+fn keys(w: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    clitic_splits(w).map(|s| match s.stem {
+        Cow::Borrowed(b) => Cow::Borrowed(bare(b)),
+        Cow::Owned(o) => Cow::Owned(bare(&o).to_string()),
+    })
 }
 
 impl Ctx<'_, '_> {
@@ -990,25 +1136,12 @@ impl Ctx<'_, '_> {
         if !is_exact(hw, Word::EnOrg) {
             return sp;
         }
-        let mut k = sp.toks.start.min(before);
-        while k > self.body.start {
-            k -= 1;
-            if self.w(k).eq_ignore_ascii_case(hw) && self.en_cap(k) {
-                let mut s = k;
-                while s > self.body.start
-                    && (self.en_cap(s - 1) || (self.w(s - 1) == "." && self.en_cap(s.saturating_sub(2))))
-                {
-                    s -= 1;
-                }
-                if self.w(s).eq_ignore_ascii_case("the") {
-                    s += 1;
-                }
-                if s < k {
-                    let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
-                    out.role = Some(sp.text.clone());
-                    return out;
-                }
-            }
+        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), words: Vec::new() };
+        if let Some(k) = self.last_antecedent(&key, self.body.start, sp.toks.start.min(before)) {
+            let s = self.org_start(k);
+            let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
+            out.role = Some(sp.text.clone());
+            return out;
         }
         // "the agency": the organisation named last before it, in the few sentences before.
         let at = self.toks[sp.toks.start].orig().start;
@@ -1039,14 +1172,34 @@ fn suffixed(w: &str) -> bool {
     ["ه", "ها", "هم"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) && !w.ends_with("الله")
 }
 
-/// Folds a name for comparison: normalised, ة as ه, letters and spaces only.
+/// Folds a name for comparison: normalised, ة as ه, letters and digits lower-cased, every run of
+/// other characters one space, no space at either end.
 pub(super) fn fold(s: &str) -> String {
-    let n: String = normalize(s)
-        .chars()
-        .map(|c| if c == 'ة' { 'ه' } else { c })
-        .map(|c| if crate::text::is_alphanumeric(c) { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
-        .collect();
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
+    let n = normalize(s);
+    let mut out = String::with_capacity(n.len());
+    let mut space = false;
+    for c in n.chars() {
+        // ASCII and the Arabic letters (U+0621–U+064A, all letters without case) first: the
+        // Unicode tables are slow for them.
+        let kept = match c {
+            'ة' => Some('ه'),
+            c if c.is_ascii() => c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()),
+            '\u{0621}'..='\u{064A}' => Some(c),
+            c if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
+            _ => None,
+        };
+        match kept {
+            Some(k) => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(k);
+            }
+            None => space = true,
+        }
+    }
+    out
 }
 
 impl Ctx<'_, '_> {
@@ -1070,13 +1223,71 @@ impl Ctx<'_, '_> {
         if want.is_empty() {
             return None;
         }
-        let padded = format!(" {want} ");
-        let ents = self.ents;
+        let names = self.names.get_or_init(|| Names::new(self.ents));
         if sp.named {
-            let contains = |i: usize| self.folded[i].iter().any(|n| format!(" {n} ").contains(&padded));
-            let person = (0..ents.len()).find(|&i| ents[i].kind == EntityKind::Person && contains(i));
-            return person.or_else(|| (0..ents.len()).find(|&i| !self.folded[i].is_empty() && contains(i)));
+            // The first person, else the first person or organisation, with a name holding the
+            // speaker's words in a row.
+            return names.part.get(&want).and_then(|&(person, any)| person.or(any));
         }
-        (0..ents.len()).find(|&i| self.folded[i].binary_search(&want).is_ok())
+        names.whole.get(&want).copied()
     }
+}
+
+/// The people and organisations of an article by their names and mention texts, folded.
+#[derive(Debug, Default)]
+pub(super) struct Names {
+    /// A whole folded name → the first entity with it.
+    whole: FxHashMap<String, usize>,
+    /// Every run of whole words of a folded name → the first person and the first entity with it.
+    part: FxHashMap<String, (Option<usize>, Option<usize>)>,
+}
+
+impl Names {
+    fn new(ents: &[Entity]) -> Names {
+        let mut names = Names::default();
+        let mut folded: FxHashMap<&str, String> = FxHashMap::default();
+        for (i, e) in ents.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                continue;
+            }
+            let person = e.kind == EntityKind::Person;
+            for text in std::iter::once(&e.name).chain(e.mentions.iter().map(|m| &m.text)) {
+                let f = folded.entry(text.as_str()).or_insert_with(|| fold(text));
+                if f.is_empty() {
+                    continue;
+                }
+                names.whole.entry(f.clone()).or_insert(i);
+                let words: Vec<(usize, usize)> = word_bounds(f);
+                crate::text::tick(words.len() * words.len());
+                for a in 0..words.len() {
+                    for b in a..words.len() {
+                        let part = &f[words[a].0..words[b].1];
+                        let entry = match names.part.get_mut(part) {
+                            Some(e) => e,
+                            None => names.part.entry(part.to_string()).or_default(),
+                        };
+                        if person && entry.0.is_none() {
+                            entry.0 = Some(i);
+                        }
+                        entry.1.get_or_insert(i);
+                    }
+                }
+            }
+        }
+        names
+    }
+}
+
+/// The byte ranges of the space-separated words of a folded name.
+fn word_bounds(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in f.char_indices() {
+        if c == ' ' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, f.len()));
+    out
 }

@@ -86,3 +86,24 @@ fn names_by_shape_without_entities() {
         assert_eq!((s.text.as_str(), s.role.as_deref()), (name, Some(role)), "{t}");
     }
 }
+
+#[test]
+fn fold_agrees_with_the_unicode_tables() {
+    // The fast paths of `fold` give what lower-casing every alphanumeric char and splitting on the
+    // rest gives.
+    let slow = |s: &str| -> String {
+        let n: String = crate::text::normalize(s)
+            .chars()
+            .map(|c| if c == 'ة' { 'ه' } else { c })
+            .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+            .collect();
+        n.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let all: String = (0u32..0x2000).filter_map(char::from_u32).flat_map(|c| [c, ' ', c, '-']).collect();
+    assert_eq!(speaker::fold(&all), slow(&all));
+    for s in
+        ["  Pierre LAMBERT ", "بيير لامبيرت", "منظمة الصحة العالمية", "U.N. Security-Council", "-- x --", "İstanbul"]
+    {
+        assert_eq!(speaker::fold(s), slow(s), "{s}");
+    }
+}

@@ -3,10 +3,11 @@
 //! phrase says about its body and year. Which body a mention belongs to is decided later, with the
 //! whole article in view (see the parent module).
 
-use super::lexicon::{ORGANS, Organ, Roles, WORDS, in_context};
+use super::lexicon::{ORGAN, ORGANS, Organ, Roles, WORD, WORD_MULTI, WORD_SECOND, WORD_STOP, WORDS, in_context};
 use super::years::{GA_SESSION_MAX, roman, sc_plausible, sc_year};
 use crate::model::Body;
 use crate::text::{Doc, TokenKind};
+use crate::values::heads::TokenBits;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -102,11 +103,13 @@ struct Scanner<'a, 't> {
     begin: usize,
     /// Tokens inside a symbol match: the phrase scanner leaves them alone.
     taken: Vec<bool>,
+    /// Which of the two tables may match at each token.
+    bits: &'a TokenBits,
     out: Findings,
 }
 
-/// Finds every mention in the article body.
-pub(super) fn find(doc: &Doc<'_>) -> Findings {
+/// Finds every mention in the article body; `bits` tells which tables may match at its tokens.
+pub(super) fn find(doc: &Doc<'_>, bits: &TokenBits) -> Findings {
     let norm = doc.normalized();
     let range = doc.body_tokens.clone();
     let mut s = Scanner {
@@ -115,6 +118,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Findings {
         end: range.end,
         begin: range.start,
         taken: vec![false; doc.tokens().len()],
+        bits,
         out: Findings::default(),
     };
     s.symbols();
@@ -154,7 +158,7 @@ impl<'a, 't> Scanner<'a, 't> {
     }
 
     fn words(&self, i: usize) -> Option<(Roles, Range<usize>)> {
-        if i >= self.end {
+        if i >= self.end || !self.bits.may(i, WORD) {
             return None;
         }
         WORDS.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.end).map(|m| (*m.value, m.tokens))
@@ -167,7 +171,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// The organ named at token `i`, with the tokens it covers; names that are not the UN's in
     /// context ("الجمعية العمومية لنقابة …", "Virginia General Assembly") are read as not UN.
     fn organ(&self, i: usize) -> Option<(Organ, Range<usize>)> {
-        if i >= self.end {
+        if i >= self.end || !self.bits.may(i, ORGAN) {
             return None;
         }
         let m = ORGANS.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.end)?;
@@ -237,7 +241,9 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Looks at token `i`; returns the next token to look at.
     fn at(&mut self, i: usize) -> usize {
-        if self.taken[i] {
+        // a word that starts no trigger, back-reference or longer phrase changes nothing here
+        let stop = self.bits.may(i, WORD_STOP) || (self.bits.may(i, WORD_MULTI) && self.bits.may(i + 1, WORD_SECOND));
+        if self.taken[i] || !stop {
             return i + 1;
         }
         let Some((roles, toks)) = self.words(i) else { return i + 1 };

@@ -3,6 +3,7 @@
 
 use crate::model::Body;
 use crate::text::{Analysis, LexMatch, Lexicon, normalize};
+use crate::values::heads::Heads;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -126,6 +127,41 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
     lex
 });
 
+/// Bit of [`ORGANS`] in [`HEADS`].
+pub(super) const ORGAN: u16 = 1;
+/// Bit of [`WORDS`] in [`HEADS`].
+pub(super) const WORD: u16 = 1 << 1;
+/// Bit in [`HEADS`] of the one-word [`WORDS`] phrases the scanner must stop at: triggers,
+/// back-references, mentions without a number.
+pub(super) const WORD_STOP: u16 = 1 << 2;
+/// Bit in [`HEADS`] of the first words of [`WORDS`] phrases of several words (the scanner stops
+/// at them or steps over them whole).
+pub(super) const WORD_MULTI: u16 = 1 << 3;
+/// Bit in [`HEADS`] of the second words of [`WORDS`] phrases of several words.
+pub(super) const WORD_SECOND: u16 = 1 << 4;
+
+/// The first words of both tables: tokens that start no phrase of either are skipped with one
+/// lookup.
+pub(super) static HEADS: LazyLock<Heads> = LazyLock::new(|| {
+    let mut heads = Heads::default();
+    for (phrase, _) in rows(include_str!("organs.tsv")) {
+        heads.add(phrase, ORGAN);
+    }
+    for (phrase, roles) in rows(include_str!("words.tsv")) {
+        heads.add(phrase, WORD);
+        let stop = Roles(Roles::SAME.0 | Roles::NEW.0 | Roles::ONE.0 | Roles::TWO.0 | Roles::MANY.0);
+        let norm = normalize(phrase);
+        let a = Analysis::new(&norm);
+        if let Some(second) = a.tokens().get(1) {
+            heads.add(phrase, WORD_MULTI);
+            heads.add_word(&a.lowered()[second.norm()], WORD_SECOND);
+        } else if roles.split(',').any(|r| Roles::parse(r.trim()).has(stop)) {
+            heads.add(phrase, WORD_STOP);
+        }
+    }
+    heads
+});
+
 /// What an organ match names in its context: a bare Arabic "الجمعية العامة" followed by a
 /// genitive with ل ("الجمعية العمومية لنقابة الصحفيين"), a bare "مجلس الأمن" followed by a
 /// nationality ("مجلس الأمن الإيراني") and an English "General Assembly" or "Security Council"
@@ -167,4 +203,5 @@ pub(super) fn in_context(a: &Analysis<'_>, m: &LexMatch<'_, Organ>) -> Organ {
 pub(super) fn warm() {
     LazyLock::force(&ORGANS);
     LazyLock::force(&WORDS);
+    LazyLock::force(&HEADS);
 }

@@ -26,17 +26,80 @@ use unicode_normalization::UnicodeNormalization;
 /// let orig = n.to_original(at..at + 4);
 /// assert_eq!(&"قرارُ ﻣﺠﻠﺲ الأمن ٢٢٥٤"[orig], "٢٢٥٤");
 /// ```
+///
+/// The offset map is sparse. Each original char that produces any bytes produces a *group* of
+/// normalised bytes. Groups are gathered into *runs* in which normalised and original offsets move
+/// together: a run is a maximal sequence of groups, each one normalised char no longer than the
+/// original char, with no original bytes skipped between them, where only the last group may be
+/// shorter than its original char. A group of several chars, or longer than its original char (a
+/// ligature, an NFKC expansion), is a *flat* run by itself: all its bytes map to its char's start.
+/// News text makes a run per few hundred bytes (a run ends at a quotation mark, a dropped
+/// diacritic, an Arabic-Indic digit), so the map takes a small fraction of a byte per input byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
-    /// For each byte of `text`, the byte offset in the original of the char it came from;
-    /// one more entry at the end holding the original's length.
-    map: Vec<u32>,
+    /// The runs in order: (first byte of `text`, original offset of its char).
+    runs: Vec<(u32, u32)>,
+    /// One bit per run: set for flat runs.
+    flat: Vec<u64>,
+    /// For each block of [`BLOCK`] bytes of `text`, the index of the run holding its first byte:
+    /// a lookup searches only the runs between two entries.
+    blocks: Vec<u32>,
     /// The original byte offset just past the char each byte of `text` came from (with any
     /// diacritics dropped after it), where that is not the original start of the next char that
     /// produced any bytes (or the original's length at the end): (byte of `text`, offset), in
     /// order. Kept sparse: it differs only around dropped invisible characters.
     ends: Vec<(u32, u32)>,
+    /// The original's length.
+    original_len: u32,
+}
+
+/// Bytes of normalised text per entry of [`Normalized::blocks`].
+const BLOCK: usize = 128;
+
+/// Builds the runs of a [`Normalized`], one group (the bytes of one original char) at a time.
+struct Runs {
+    runs: Vec<(u32, u32)>,
+    flat: Vec<u64>,
+    /// The (normalised, original) offsets at which the next group continues the last run;
+    /// [`NO_RUN`] after a flat run or a group shorter than its char.
+    next: (u32, u32),
+}
+
+const NO_RUN: (u32, u32) = (u32::MAX, u32::MAX);
+
+impl Runs {
+    /// Starts a run at normalised offset `norm`, original offset `orig`.
+    fn open(&mut self, norm: u32, orig: u32, flat: bool) {
+        let k = self.runs.len();
+        self.runs.push((norm, orig));
+        if k % 64 == 0 {
+            self.flat.push(0);
+        }
+        if flat {
+            self.flat[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// Adds a group of `len` bytes copied from the original char at `orig` as they are.
+    #[inline]
+    fn copied(&mut self, norm: u32, orig: u32, len: u32) {
+        if self.next != (norm, orig) {
+            self.open(norm, orig, false);
+        }
+        self.next = (norm + len, orig + len);
+    }
+
+    /// Adds a group: normalised bytes `norm` from the original char at `orig..orig_end`,
+    /// `single` when the group is one char.
+    fn group(&mut self, norm: Range<u32>, orig: u32, orig_end: u32, single: bool) {
+        let (len, orig_len) = (norm.end - norm.start, orig_end - orig);
+        let linear = single && len <= orig_len;
+        if !(linear && self.next == (norm.start, orig)) {
+            self.open(norm.start, orig, !linear);
+        }
+        self.next = if linear && len == orig_len { (norm.end, orig_end) } else { NO_RUN };
+    }
 }
 
 impl Normalized {
@@ -45,7 +108,7 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         super::tick(original.len());
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut runs = Runs { runs: Vec::new(), flat: Vec::new(), next: NO_RUN };
         let mut ends = Vec::new();
         let mut buf = [0u8; 4];
         // Bytes of `text` produced by the last original char that produced any, and where that
@@ -70,26 +133,24 @@ impl Normalized {
                 last = text.len()..text.len() + s.len();
                 last_end = end;
                 text.push_str(s);
-                for _ in 0..s.len() {
-                    map.push(start);
-                }
+                runs.copied(last.start as u32, start, s.len() as u32);
                 continue;
             }
             let before = std::mem::replace(&mut prev, c);
             let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
+            let group_start = text.len();
+            let mut chars = 0;
             let mut push = |d: char| {
                 if let Some(f) = fold(d) {
                     let s = f.encode_utf8(&mut buf);
-                    if map.last() != Some(&start) {
+                    if chars == 0 {
                         settle(&mut ends, &last, last_end, start);
                         last = text.len()..text.len();
                         last_end = end;
                     }
+                    chars += 1;
                     text.push_str(s);
                     last.end = text.len();
-                    for _ in 0..s.len() {
-                        map.push(start);
-                    }
                 } else if is_arabic_diacritic(d) {
                     // A dropped mark belongs to the letter before it: ranges ending on that
                     // letter take the mark along.
@@ -103,10 +164,22 @@ impl Normalized {
             } else {
                 push(c);
             }
+            if chars > 0 {
+                runs.group(group_start as u32..text.len() as u32, start, end, chars == 1);
+            }
         }
         settle(&mut ends, &last, last_end, original.len() as u32);
-        map.push(original.len() as u32);
-        Normalized { text, map, ends }
+        let Runs { runs, flat, .. } = runs;
+        // the run holding the first byte of each block
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut k = 0;
+        for b in (0..text.len()).step_by(BLOCK) {
+            while k + 1 < runs.len() && runs[k + 1].0 as usize <= b {
+                k += 1;
+            }
+            blocks.push(k as u32);
+        }
+        Normalized { text, runs, flat, blocks, ends, original_len: original.len() as u32 }
     }
 
     /// The normalised text.
@@ -126,31 +199,105 @@ impl Normalized {
     /// ```
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         super::tick(1);
-        let start = self.map[range.start.min(self.text.len())] as usize;
-        let end = if range.end == 0 {
-            start
-        } else if range.end >= self.text.len() {
-            // The last normalised byte's char, plus any characters dropped after it are left out.
-            if self.text.is_empty() { start } else { self.end_of(self.text.len() - 1) }
-        } else {
-            self.end_of(range.end - 1)
-        };
+        let len = self.text.len();
+        if range.start >= len {
+            let end = self.original_len as usize;
+            return end..end;
+        }
+        let k = self.run_of(range.start);
+        let run_end = self.run_end(k);
+        if range.start < range.end
+            && range.end <= run_end
+            && self.ends.is_empty()
+            && !self.is_flat(k)
+            && self.text.is_char_boundary(range.start)
+            && self.text.is_char_boundary(range.end)
+        {
+            // the common case: whole chars inside one run
+            let (norm, orig) = (self.runs[k].0 as usize, self.runs[k].1 as usize);
+            let end = if range.end < run_end {
+                orig + (range.end - norm)
+            } else {
+                self.runs.get(k + 1).map_or(self.original_len as usize, |r| r.1 as usize)
+            };
+            return orig + (range.start - norm)..end;
+        }
+        let start = self.start_of(range.start, k);
+        if range.end == 0 {
+            return start..start;
+        }
+        // The last normalised byte's char, plus any characters dropped after it are left out.
+        let last = range.end.min(len) - 1;
+        let end = if last >= range.start && last < run_end { self.end_in(last, k) } else { self.end_of(last) };
         start..end.max(start)
+    }
+
+    /// Index of the run holding byte `i` of the normalised text (`i` < its length).
+    #[inline]
+    fn run_of(&self, i: usize) -> usize {
+        let mut k = self.blocks[i / BLOCK] as usize;
+        // a block holds the starts of a few runs at most in news text; search when it holds many
+        for _ in 0..4 {
+            match self.runs.get(k + 1) {
+                Some(r) if r.0 as usize <= i => k += 1,
+                _ => return k,
+            }
+        }
+        k + self.runs[k + 1..].partition_point(|r| r.0 as usize <= i)
+    }
+
+    #[inline]
+    fn is_flat(&self, k: usize) -> bool {
+        self.flat[k / 64] >> (k % 64) & 1 == 1
+    }
+
+    /// Where run `k` ends in the normalised text.
+    #[inline]
+    fn run_end(&self, k: usize) -> usize {
+        self.runs.get(k + 1).map_or(self.text.len(), |r| r.0 as usize)
+    }
+
+    /// The original offset of the char byte `i` of the normalised text came from, `i` in run `k`.
+    #[inline]
+    fn start_of(&self, i: usize, k: usize) -> usize {
+        let (norm, orig) = self.runs[k];
+        if self.is_flat(k) {
+            return orig as usize;
+        }
+        let mut c = i;
+        while !self.text.is_char_boundary(c) {
+            c -= 1;
+        }
+        orig as usize + (c - norm as usize)
     }
 
     /// The original offset just past the char byte `i` of the normalised text came from.
     fn end_of(&self, i: usize) -> usize {
-        match self.ends.binary_search_by_key(&(i as u32), |e| e.0) {
-            Ok(k) => self.ends[k].1 as usize,
-            Err(_) => {
-                // where the next producing char starts (the map ends with the original's length)
-                let m = self.map[i];
-                let mut k = i + 1;
-                while self.map[k] == m {
-                    k += 1;
-                }
-                self.map[k] as usize
+        self.end_in(i, self.run_of(i))
+    }
+
+    /// [`Self::end_of`] for byte `i` in run `k`.
+    #[inline]
+    fn end_in(&self, i: usize, k: usize) -> usize {
+        if !self.ends.is_empty()
+            && let Ok(e) = self.ends.binary_search_by_key(&(i as u32), |e| e.0)
+        {
+            return self.ends[e].1 as usize;
+        }
+        // where the next producing char starts (the original's length at the end)
+        let run_end = self.run_end(k);
+        let mut j = i + 1;
+        if self.is_flat(k) {
+            j = run_end;
+        } else {
+            while j < run_end && !self.text.is_char_boundary(j) {
+                j += 1;
             }
+        }
+        if j < run_end {
+            self.runs[k].1 as usize + (j - self.runs[k].0 as usize)
+        } else {
+            self.runs.get(k + 1).map_or(self.original_len as usize, |r| r.1 as usize)
         }
     }
 
@@ -165,7 +312,29 @@ impl Normalized {
     /// ```
     pub fn to_normalized(&self, original_offset: usize) -> usize {
         super::tick(1);
-        self.map.partition_point(|&o| (o as usize) < original_offset).min(self.text.len())
+        // the last run starting at or before the offset
+        let k = self.runs.partition_point(|r| r.1 as usize <= original_offset);
+        if k == 0 {
+            return 0;
+        }
+        let k = k - 1;
+        let (norm, orig) = (self.runs[k].0 as usize, self.runs[k].1 as usize);
+        let run_end = self.run_end(k);
+        if self.is_flat(k) {
+            return if original_offset == orig { norm } else { run_end };
+        }
+        let mut p = norm + (original_offset - orig);
+        while p < run_end && !self.text.is_char_boundary(p) {
+            p += 1;
+        }
+        p.min(run_end)
+    }
+
+    /// Heap bytes held by the offset map (the runs, their index and the sparse ends), for
+    /// memory accounting.
+    #[doc(hidden)]
+    pub fn map_bytes(&self) -> usize {
+        self.runs.capacity() * 8 + self.flat.capacity() * 8 + self.blocks.capacity() * 4 + self.ends.capacity() * 8
     }
 }
 
@@ -326,6 +495,86 @@ mod tests {
             }
         }
         ends
+    }
+
+    /// The dense map the sparse runs replaced: for each normalised byte, the original offset of
+    /// the char it came from, and the original's length at the end.
+    fn dense_map(original: &str) -> Vec<u32> {
+        let mut map = Vec::new();
+        let mut prev = ' ';
+        for (offset, c) in original.char_indices() {
+            let before = std::mem::replace(&mut prev, c);
+            let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
+            for d in std::iter::once(c).nfkc() {
+                if let Some(f) = fold(d) {
+                    map.extend(std::iter::repeat_n(offset as u32, f.len_utf8()));
+                }
+            }
+        }
+        map.push(original.len() as u32);
+        map
+    }
+
+    /// `to_original` and `to_normalized` as the dense map computed them.
+    fn check_against_dense(original: &str) {
+        let n = Normalized::new(original);
+        let map = dense_map(original);
+        let ends = dense_ends(original);
+        let len = n.as_str().len();
+        assert_eq!(map.len(), len + 1, "{original:?}");
+        for a in 0..=len + 1 {
+            for b in a..=len + 1 {
+                let start = map[a.min(len)] as usize;
+                let end = if b == 0 || len == 0 { start } else { ends[b.min(len) - 1] as usize };
+                assert_eq!(n.to_original(a..b), start..end.max(start), "{original:?} {a}..{b}");
+            }
+        }
+        for o in 0..=original.len() + 1 {
+            let want = map.partition_point(|&m| (m as usize) < o).min(len);
+            assert_eq!(n.to_normalized(o), want, "{original:?} offset {o}");
+        }
+    }
+
+    #[test]
+    fn sparse_runs_equal_the_dense_map() {
+        let fixed = [
+            "قالَ «الأمينُ العامّ» ٢٠١٥",
+            "ﻻ «بأس» ٣ ﷺ x\u{0651}y دمشق ـ قال",
+            "a\u{200B}b\u{064E}\u{200F}\u{064F}c\u{00AD}",
+            "\u{064E}\u{200B}بِّ\u{200F}",
+            "x\u{200B}",
+            "\u{200B}",
+            "مـــجلس ـ ",
+            "ﺇﻥ ﻣﺠﻠﺲ ﺍﻷﻣﻦ ٢٢٥٤ ۱۹۴۸ “said” ＂x＂ Ω µ ﬁ ½",
+            "",
+            "plain ascii text",
+        ];
+        for t in fixed {
+            check_against_dense(t);
+        }
+        // pseudo-random strings over chars that keep, fold, shrink, grow, expand or vanish
+        let palette: Vec<char> =
+            "ab ب أ ى ٢ ۱ « » “ ＂ ـ \u{064E}\u{0651}\u{200B}\u{00A0}ﻻ ﷺ ﺍ ﬁ Ω ½ é e\u{0301}\n".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        for _ in 0..500 {
+            let len = next() % 24;
+            let t: String = (0..len).map(|_| palette[next() % palette.len()]).collect();
+            check_against_dense(&t);
+        }
+    }
+
+    #[test]
+    fn news_text_needs_few_runs() {
+        let t = "قال الأمين العام للأمم المتحدة إن مجلس الأمن سيجتمع غدا لبحث القرار 2254. ".repeat(20);
+        let n = Normalized::new(&t);
+        assert!(n.runs.len() <= 20 * 4, "{} runs", n.runs.len());
+        assert!(n.map_bytes() * 10 < t.len(), "{} bytes of map for {} bytes", n.map_bytes(), t.len());
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Amounts: numbers in digits or words with their scale (ألف، مليون، million), qualifier
 //! ("أكثر من", "more than"), counted noun and currency.
 
-use super::{Toks, tsv};
+use super::heads::Heads;
+use super::{Toks, table, tsv};
 use crate::model::Amount;
-use crate::text::{Doc, Lexicon, TokenKind, clitic_splits, is_arabic_script, normalize};
+use crate::text::{LexMatch, Lexicon, TokenKind, clitic_splits, is_arabic_script, normalize};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -50,6 +51,8 @@ struct Tables {
     /// ISO codes that may follow the number.
     codes: HashSet<&'static str>,
     percent: Lexicon<()>,
+    /// The first words of all these tables.
+    heads: Heads,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -72,9 +75,14 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         let value: f64 = row[1].parse().expect("numbers.tsv: value");
         numbers.entry(normalize(row[0]).to_ascii_lowercase()).or_insert((value, class));
     }
+    let mut heads = Heads::default();
+    for w in numbers.keys() {
+        heads.add_word(w, table::NUMBER);
+    }
     let mut qualifiers = Lexicon::new(true);
     for row in tsv(include_str!("qualifiers.tsv")) {
         qualifiers.insert(row[0], row[1]);
+        heads.add(row[0], table::QUALIFIER);
     }
     let mut nouns = Lexicon::new(false);
     let mut adjectives = HashMap::default();
@@ -84,16 +92,26 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let code = |s: &'static str| (s != "-").then_some(s);
     for row in tsv(include_str!("currencies.tsv")) {
         match row[0] {
-            "noun" => nouns.insert(row[1], (row[2], code(row[3]))),
+            "noun" => {
+                nouns.insert(row[1], (row[2], code(row[3])));
+                heads.add(row[1], table::NOUN);
+            }
             "adj" => {
                 adjectives.insert((row[2], normalize(row[1])), row[3]);
             }
-            "symbol" => symbols.insert(row[1], row[3]),
+            "symbol" => {
+                symbols.insert(row[1], row[3]);
+                heads.add(row[1], table::SYMBOL);
+            }
             "code" => {
                 symbols.insert(row[1], row[3]);
+                heads.add(row[1], table::SYMBOL);
                 codes.insert(row[3]);
             }
-            "en" => english.insert(row[1], code(row[3])),
+            "en" => {
+                english.insert(row[1], code(row[3]));
+                heads.add(row[1], table::ENGLISH);
+            }
             k => panic!("currencies.tsv: unknown kind {k}"),
         }
     }
@@ -101,12 +119,23 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for p in ["%", "٪", "في المئة", "في المائة", "بالمئة", "بالمائة", "percent", "per cent", "pct"]
     {
         percent.insert(p, ());
+        heads.add(p, table::PERCENT);
     }
-    Tables { numbers, qualifiers, nouns, adjectives, english, symbols, codes, percent }
+    Tables { numbers, qualifiers, nouns, adjectives, english, symbols, codes, percent, heads }
 });
 
 pub(super) fn warm() {
     LazyLock::force(&TABLES);
+}
+
+/// The first words of the number, qualifier, currency and percent tables.
+pub(super) fn heads() -> &'static Heads {
+    &TABLES.heads
+}
+
+/// `lex.longest_at(i)`, skipped when token `i` starts no phrase of table `bit`.
+fn lookup<V>(t: &Toks<'_>, i: usize, bit: u16, lex: &'static Lexicon<V>) -> Option<LexMatch<'static, V>> {
+    if t.may(i, bit) { lex.longest_at(t.an, i) } else { None }
 }
 
 /// An amount found in the text.
@@ -425,7 +454,7 @@ fn digits_value(s: &str) -> Option<f64> {
 /// `first`): (value, class, clitic prefix bytes).
 fn number_word(t: &Toks<'_>, k: usize, first: bool) -> Option<(f64, Class, usize)> {
     let w = t.word(k);
-    if w.is_empty() || t.kind(k) != Some(TokenKind::Word) {
+    if w.is_empty() || t.kind(k) != Some(TokenKind::Word) || !t.may(k, table::NUMBER) {
         return None;
     }
     let lower;
@@ -729,7 +758,7 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
     if k >= limit {
         return None;
     }
-    if let Some(m) = TABLES.nouns.longest_at(t.an, k)
+    if let Some(m) = lookup(t, k, table::NOUN, &TABLES.nouns)
         && m.prefix == 0
         && m.tokens.end <= limit
     {
@@ -750,7 +779,7 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
         }
         return Some((code, end, Some(family)));
     }
-    if let Some(m) = TABLES.english.longest_at(t.an, k)
+    if let Some(m) = lookup(t, k, table::ENGLISH, &TABLES.english)
         && m.tokens.end <= limit
     {
         return Some((*m.value, m.tokens.end, None));
@@ -759,17 +788,19 @@ fn currency_after(t: &Toks<'_>, k: usize, limit: usize) -> Option<(Option<&'stat
 }
 
 /// Every amount in token range `range`, skipping `taken` tokens (dates).
-pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, taken: &[bool]) -> Vec<FoundAmount> {
-    let t = Toks::new(doc);
+pub(super) fn find(t: &Toks<'_>, range: Range<usize>, taken: &[bool]) -> Vec<FoundAmount> {
     let limit = range.end.min(t.toks.len());
     let mut out = Vec::new();
     let mut i = range.start;
     while i < limit {
-        if taken[i] {
+        // every amount starts with a qualifier, a currency symbol, digits or a number word
+        if taken[i]
+            || (t.kind(i) != Some(TokenKind::Number) && !t.may(i, table::QUALIFIER | table::SYMBOL | table::NUMBER))
+        {
             i += 1;
             continue;
         }
-        match amount_at(&t, i, limit, taken) {
+        match amount_at(t, i, limit, taken) {
             Some((end, found)) => {
                 out.push(found);
                 i = end;
@@ -813,7 +844,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let mut j = i;
     let mut qualifier = None;
     let mut start_byte = None;
-    if let Some(q) = TABLES.qualifiers.longest_at(t.an, i)
+    if let Some(q) = lookup(t, i, table::QUALIFIER, &TABLES.qualifiers)
         && q.tokens.end < limit
         && !taken[q.tokens.start..q.tokens.end].iter().any(|&x| x)
         && (!t.word(i).is_ascii() || q.prefix == 0)
@@ -824,7 +855,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     }
     let mut currency: Option<&'static str> = None;
     let mut symbol = false;
-    if let Some(s) = TABLES.symbols.longest_at(t.an, j)
+    if let Some(s) = lookup(t, j, table::SYMBOL, &TABLES.symbols)
         && s.prefix == 0
         && s.tokens.end < limit
         && (t.kind(s.tokens.end) == Some(TokenKind::Number))
@@ -851,7 +882,7 @@ fn amount_at(t: &Toks<'_>, i: usize, limit: usize, taken: &[bool]) -> Option<(us
     let mut is_money = currency.is_some();
     let mut is_percent = false;
     let mut family = None;
-    if let Some(m) = TABLES.percent.longest_at(t.an, end)
+    if let Some(m) = lookup(t, end, table::PERCENT, &TABLES.percent)
         && m.tokens.end <= limit
         && (m.prefix == 0 || t.word(end).starts_with("بال"))
     {
@@ -942,6 +973,7 @@ fn reference_context(t: &Toks<'_>, j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Doc;
 
     #[test]
     fn digit_forms() {
@@ -956,7 +988,7 @@ mod tests {
     fn value_of(text: &str) -> Option<f64> {
         let doc = Doc::new(text, None);
         let taken = vec![false; doc.tokens().len()];
-        find(&doc, 0..doc.tokens().len(), &taken).first().map(|a| a.amount.value)
+        find(&Toks::new(&doc), 0..doc.tokens().len(), &taken).first().map(|a| a.amount.value)
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Date expressions: calendar dates with a month name, numeric dates, years with a cue, and
 //! weekdays, normalised to ISO 8601.
 
-use super::{Toks, tsv};
+use super::heads::Heads;
+use super::{Toks, table, tsv};
 use crate::model::{DateGrain, DateValue, Dateline};
-use crate::text::{Doc, Lexicon, TokenKind};
+use crate::text::{Doc, LexMatch, Lexicon, TokenKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -25,11 +26,14 @@ struct Calendar {
     weekdays: Lexicon<(u8, bool)>,
     /// Arabic ordinal day numbers ("الحادي عشر" = 11) used in "الحادي عشر من سبتمبر".
     ordinals: Lexicon<u8>,
+    /// The first words of the three tables.
+    heads: Heads,
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
     let mut months = Lexicon::new(true);
     let mut weekdays = Lexicon::new(true);
+    let mut heads = Heads::default();
     for row in tsv(include_str!("calendar.tsv")) {
         let (kind, name, n, series) = (row[0], row[1], row[2], row.get(3).copied().unwrap_or(""));
         let n: u8 = n.parse().expect("calendar.tsv: number");
@@ -38,32 +42,60 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
             "month" => {
                 let abbr = series.starts_with("en-abbr") || (english && series.contains("hand"));
                 months.insert(name, MonthName { month: n, english, abbr });
+                heads.add(name, table::MONTH);
             }
-            "weekday" => weekdays.insert(name, (n, english)),
+            "weekday" => {
+                weekdays.insert(name, (n, english));
+                heads.add(name, table::WEEKDAY);
+            }
             _ => panic!("calendar.tsv: unknown kind {kind}"),
         }
     }
     let mut ordinals = Lexicon::new(false);
+    let mut ordinal = |w: &str, n: u8| {
+        ordinals.insert(w, n);
+        heads.add(w, table::ORDINAL);
+    };
     const UNITS: [&str; 10] =
         ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"];
     for (n, w) in UNITS.iter().enumerate().skip(1) {
-        ordinals.insert(w, n as u8);
-        ordinals.insert(&format!("{} عشر", if n == 1 { "الحادي" } else { w }), n as u8 + 10);
+        ordinal(w, n as u8);
+        ordinal(&format!("{} عشر", if n == 1 { "الحادي" } else { w }), n as u8 + 10);
         let unit = if n == 1 { "الحادي" } else { w };
-        ordinals.insert(&format!("{unit} والعشرين"), n as u8 + 20);
+        ordinal(&format!("{unit} والعشرين"), n as u8 + 20);
     }
-    ordinals.insert("العاشر", 10);
+    ordinal("العاشر", 10);
     // Moroccan usage: "فاتح ماي" is the first of May
-    ordinals.insert("فاتح", 1);
-    ordinals.insert("العشرين", 20);
-    ordinals.insert("الثلاثين", 30);
-    ordinals.insert("الحادي والثلاثين", 31);
-    ordinals.insert("الواحد والثلاثين", 31);
-    Calendar { months, weekdays, ordinals }
+    ordinal("فاتح", 1);
+    ordinal("العشرين", 20);
+    ordinal("الثلاثين", 30);
+    ordinal("الحادي والثلاثين", 31);
+    ordinal("الواحد والثلاثين", 31);
+    Calendar { months, weekdays, ordinals, heads }
 });
 
 pub(super) fn warm() {
     LazyLock::force(&CALENDAR);
+}
+
+/// The first words of the month, weekday and ordinal tables.
+pub(super) fn heads() -> &'static Heads {
+    &CALENDAR.heads
+}
+
+/// A month name starting at token `i`.
+fn months_at(t: &Toks<'_>, i: usize) -> Option<LexMatch<'static, MonthName>> {
+    if t.may(i, table::MONTH) { CALENDAR.months.longest_at(t.an, i) } else { None }
+}
+
+/// A weekday name starting at token `i`: (weekday, English).
+fn weekdays_at(t: &Toks<'_>, i: usize) -> Option<LexMatch<'static, (u8, bool)>> {
+    if t.may(i, table::WEEKDAY) { CALENDAR.weekdays.longest_at(t.an, i) } else { None }
+}
+
+/// An Arabic ordinal day starting at token `i`.
+fn ordinals_at(t: &Toks<'_>, i: usize) -> Option<LexMatch<'static, u8>> {
+    if t.may(i, table::ORDINAL) { CALENDAR.ordinals.longest_at(t.an, i) } else { None }
 }
 
 /// A calendar day.
@@ -75,7 +107,7 @@ pub(super) struct Ymd {
 }
 
 impl Ymd {
-    fn parse(s: &str) -> Option<Ymd> {
+    pub(super) fn parse(s: &str) -> Option<Ymd> {
         let mut it = s.split('-');
         let y = it.next()?.parse().ok()?;
         let m = it.next()?.parse().ok()?;
@@ -243,7 +275,7 @@ fn ascii_upper_initial(s: &str) -> bool {
 /// A month name at token `i` (with an alternative name after "/", "-" or in parentheses, as in
 /// "أيلول/سبتمبر" or "تشرين الثاني (نوفمبر)"): its end, month and whether it is an abbreviation.
 fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool)> {
-    let m = CALENDAR.months.longest_at(t.an, i)?;
+    let m = months_at(t, i)?;
     if m.tokens.end > limit || (m.value.english && !ascii_upper_initial(t.orig(i))) {
         return None;
     }
@@ -263,7 +295,7 @@ fn month_group(t: &Toks<'_>, i: usize, limit: usize) -> Option<(usize, u32, bool
     let sep = t.word(end);
     if end + 1 < limit
         && matches!(sep, "/" | "(" | "-" | "–" | "،" | ",")
-        && let Some(m2) = CALENDAR.months.longest_at(t.an, end + 1)
+        && let Some(m2) = months_at(t, end + 1)
         && m2.tokens.end <= limit
         && m2.value.month == m.value.month
     {
@@ -392,7 +424,7 @@ fn calendar_at(t: &Toks<'_>, i: usize, limit: usize, english: bool) -> Option<Ca
             k += 1;
         }
         Some((d, k))
-    } else if let Some(o) = CALENDAR.ordinals.longest_at(t.an, i) {
+    } else if let Some(o) = ordinals_at(t, i) {
         let fatih = o.tokens.len() == 1 && t.word(i).ends_with("فاتح");
         if t.is(o.tokens.end, &["من"]) {
             Some((u32::from(*o.value), o.tokens.end + 1))
@@ -538,7 +570,7 @@ const FUTURE_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتز
 
 /// A weekday at token `i`: (weekday, end).
 fn weekday_at(t: &Toks<'_>, i: usize, limit: usize) -> Option<(u8, usize)> {
-    let m = CALENDAR.weekdays.longest_at(t.an, i)?;
+    let m = weekdays_at(t, i)?;
     let (wd, english) = *m.value;
     if m.tokens.end > limit {
         return None;
@@ -682,39 +714,43 @@ fn after_weekday(t: &Toks<'_>, wend: usize) -> usize {
 }
 
 /// Every date expression in token range `range`, resolved against `reference`.
-pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -> Vec<FoundDate> {
-    let t = Toks::new(doc);
+pub(super) fn find(doc: &Doc<'_>, t: &Toks<'_>, range: Range<usize>, reference: Option<Ymd>) -> Vec<FoundDate> {
     let english = doc.language == crate::model::Language::English;
     let limit = range.end.min(t.toks.len());
     let mut out = Vec::new();
     let mut last_year_end = usize::MAX;
     let mut i = range.start;
     let push = |out: &mut Vec<FoundDate>, tokens: Range<usize>, value: DateValue| {
-        let range = start_without_clitic(&t, tokens.start)..t.toks[tokens.end - 1].orig().end;
+        let range = start_without_clitic(t, tokens.start)..t.toks[tokens.end - 1].orig().end;
         out.push(FoundDate { range, tokens, value });
     };
     while i < limit {
+        // every date starts with a number, a month, a weekday or an ordinal day
+        if t.kind(i) != Some(TokenKind::Number) && !t.may(i, table::MONTH | table::WEEKDAY | table::ORDINAL) {
+            i += 1;
+            continue;
+        }
         // a weekday, alone or introducing a date ("الاثنين 3 نوفمبر 2025")
-        if let Some((wd, wend)) = weekday_at(&t, i, limit) {
-            let k = after_weekday(&t, wend);
-            if let Some(c) = calendar_at(&t, k, limit, english).filter(|c| !c.bare)
+        if let Some((wd, wend)) = weekday_at(t, i, limit) {
+            let k = after_weekday(t, wend);
+            if let Some(c) = calendar_at(t, k, limit, english).filter(|c| !c.bare)
                 && let Some(v) = resolve(c.parts, Rel::Nearest, reference)
             {
                 push(&mut out, i..c.end, v);
                 i = c.end;
                 continue;
             }
-            let (rel, end) = relative(&t, i, wend, limit);
-            let start = sentence_start(&t, i, range.start);
-            let v = resolve_weekday(&t, wd, i, rel, start, reference);
+            let (rel, end) = relative(t, i, wend, limit);
+            let start = sentence_start(t, i, range.start);
+            let v = resolve_weekday(t, wd, i, rel, start, reference);
             push(&mut out, i..end, v);
             i = end;
             continue;
         }
         // the first day of a range: "يومي 3 و4 نوفمبر", "from 3 to 5 November"
-        if let Some((d, k)) = day_number(&t, i, limit)
+        if let Some((d, k)) = day_number(t, i, limit)
             && (matches!(t.word(k), "و" | "-" | "–") || t.is(k, &["الي", "حتي", "and", "to"]))
-            && let Some(c) = calendar_at(&t, k + 1, limit, english)
+            && let Some(c) = calendar_at(t, k + 1, limit, english)
             && c.parts.d.is_some()
             && c.parts.m.is_some()
             && let Some(v) = resolve(Parts { d: Some(d), ..c.parts }, Rel::Nearest, reference)
@@ -723,8 +759,8 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
             i = k + 1;
             continue;
         }
-        if let Some(c) = calendar_at(&t, i, limit, english) {
-            let (rel, end) = relative(&t, i, c.end, limit);
+        if let Some(c) = calendar_at(t, i, limit, english) {
+            let (rel, end) = relative(t, i, c.end, limit);
             // "في أيار", "in May", "mid-March"
             let p = if i > 1 && t.word(i - 1) == "-" && t.glued(i) { i - 2 } else { i.wrapping_sub(1) };
             let cued = i > 0 && (t.stem_in(p, MONTH_CUES) || t.is(p, MONTH_CUES_EN));
@@ -741,7 +777,7 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
             }
         }
         let after_year = last_year_end != usize::MAX && (i == last_year_end + 1 || i == last_year_end + 2);
-        if let Some((y, end)) = year_with_cue(&t, i, limit, after_year) {
+        if let Some((y, end)) = year_with_cue(t, i, limit, after_year) {
             push(&mut out, i..end, DateValue { value: format!("{y:04}"), grain: DateGrain::Year });
             last_year_end = end;
             i = end;
@@ -755,10 +791,9 @@ pub(super) fn find(doc: &Doc<'_>, range: Range<usize>, reference: Option<Ymd>) -
 /// Where a date starting at token `i` starts in the original, a proclitic ("وفي" no, "ويناير"
 /// yes: "و") left out.
 fn start_without_clitic(t: &Toks<'_>, i: usize) -> usize {
-    let c = &*CALENDAR;
-    let m = c.months.longest_at(t.an, i).map(|m| t.an.match_range(&m).start);
-    let m = m.or_else(|| c.weekdays.longest_at(t.an, i).map(|m| t.an.match_range(&m).start));
-    let m = m.or_else(|| c.ordinals.longest_at(t.an, i).map(|m| t.an.match_range(&m).start));
+    let m = months_at(t, i).map(|m| t.an.match_range(&m).start);
+    let m = m.or_else(|| weekdays_at(t, i).map(|m| t.an.match_range(&m).start));
+    let m = m.or_else(|| ordinals_at(t, i).map(|m| t.an.match_range(&m).start));
     m.unwrap_or(t.toks[i].orig().start)
 }
 
