@@ -24,7 +24,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Counts of code points before every block of [`BLOCK`] bytes; a lookup counts at most one
-/// block's char starts. Memory is one `u32` per 256 input bytes.
+/// block's char starts. Memory is one `u32` per 64 input bytes.
 #[derive(Debug, Clone)]
 pub(crate) struct CharIndex<'t> {
     text: &'t str,
@@ -32,7 +32,7 @@ pub(crate) struct CharIndex<'t> {
     blocks: Vec<u32>,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40 // not a continuation byte 0b10xx_xxxx
