@@ -5,6 +5,11 @@
 //! exactly; the first token may also match through one of its clitic readings
 //! ([`super::clitic_splits`]), so "وبمجلس الأمن" and "للأمم المتحدة" find "مجلس الأمن" and
 //! "الأمم المتحدة". Matching is longest-first. Built once (in a `LazyLock` table) and shared.
+//!
+//! How a lookup stays cheap: every lexicon word has a number in one shared vocabulary, and an
+//! [`Analysis`] looks each token's clitic readings up there once. A lookup then turns a token down
+//! with a bit test when none of its readings starts a phrase of this lexicon, and otherwise finds
+//! the phrases by their first two word numbers and compares numbers, never strings.
 
 use super::normalize::normalize;
 use super::tokens::{CliticReadings, RESTORED, Token, tokenize};
