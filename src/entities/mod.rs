@@ -150,8 +150,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let mut feats: Vec<Feat> =
-            doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
+        let mut feats: Vec<Feat> = doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
         // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
         if title_case.iter().any(|&b| b) {
             let mut p = 0;

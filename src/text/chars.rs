@@ -1,12 +1,13 @@
 //! Character classes with fast paths for news text, and byte offset → code point offset for the
 //! `char_*` fields of [`crate::Span`].
 
-/// Exactly `c.is_alphabetic()`, without the Unicode table lookup for ASCII and the Arabic
-/// letters (U+0620–U+064A), nearly all of the letters in news text.
+/// Exactly `c.is_alphabetic()`, without the Unicode table lookup for ASCII, the Latin-1 letters
+/// and the Arabic letters (U+0620–U+064A), nearly all of the letters in news text.
 #[inline]
 pub(crate) fn is_alphabetic(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '\u{0620}'..='\u{064A}' => true,
+        '\u{00C0}'..='\u{00FF}' => c != '\u{00D7}' && c != '\u{00F7}',
         '\0'..='\u{7F}' => false,
         _ => c.is_alphabetic(),
     }
@@ -24,7 +25,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Counts of code points before every block of [`BLOCK`] bytes; a lookup counts at most one
-/// block's char starts. Memory is one `u32` per 256 input bytes.
+/// block's char starts. Memory is one `u32` per 64 input bytes.
 #[derive(Debug, Clone)]
 pub(crate) struct CharIndex<'t> {
     text: &'t str,
@@ -32,7 +33,7 @@ pub(crate) struct CharIndex<'t> {
     blocks: Vec<u32>,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40 // not a continuation byte 0b10xx_xxxx

@@ -5,6 +5,11 @@
 //! exactly; the first token may also match through one of its clitic readings
 //! ([`super::clitic_splits`]), so "وبمجلس الأمن" and "للأمم المتحدة" find "مجلس الأمن" and
 //! "الأمم المتحدة". Matching is longest-first. Built once (in a `LazyLock` table) and shared.
+//!
+//! How a lookup stays cheap: every lexicon word has a number in one shared vocabulary, and an
+//! [`Analysis`] looks each token's clitic readings up there once. A lookup then turns a token down
+//! with a bit test when none of its readings starts a phrase of this lexicon, and otherwise finds
+//! the phrases by their first two word numbers and compares numbers, never strings.
 
 use super::normalize::normalize;
 use super::tokens::{CliticReadings, RESTORED, Token, tokenize};
@@ -201,7 +206,7 @@ impl<V> Lexicon<V> {
         let case = if self.fold_case { FOLDED } else { EXACT };
         let vocab = vocabulary();
         let mut hits = Vec::new();
-        a.find_hits(&vocab, i, &mut String::new(), &mut hits);
+        a.find_hits(&vocab, i, &mut Default::default(), &mut hits);
         self.best(&hits, case, i, a.tokens.len(), |t| {
             let w = a.tokens[t].text(a.normalized());
             if self.fold_case { vocab.get(w.to_ascii_lowercase().as_str()) } else { vocab.get(w) }.copied()
@@ -340,10 +345,10 @@ impl<'t> Analysis<'t> {
         a.vocabulary_len = vocab.len() as u32;
         let mut hit_at = Vec::with_capacity(a.tokens.len() + 1);
         let mut hits = Vec::with_capacity(a.tokens.len());
-        let mut buf = String::new();
+        let mut scratch = Default::default();
         for i in 0..a.tokens.len() {
             hit_at.push(hits.len() as u32);
-            a.find_hits(&vocab, i, &mut buf, &mut hits);
+            a.find_hits(&vocab, i, &mut scratch, &mut hits);
         }
         hit_at.push(hits.len() as u32);
         drop(vocab);
@@ -352,14 +357,20 @@ impl<'t> Analysis<'t> {
         a
     }
 
-    /// Appends the readings of token `i` found in `vocab` to `out`; `buf` is scratch space.
-    fn find_hits(&self, vocab: &FxHashMap<Box<str>, u32>, i: usize, buf: &mut String, out: &mut Vec<Hit>) {
+    /// Appends the readings of token `i` found in `vocab` to `out`; `scratch` is working space.
+    fn find_hits(&self, vocab: &FxHashMap<Box<str>, u32>, i: usize, scratch: &mut [String; 2], out: &mut Vec<Hit>) {
         if vocab.is_empty() {
             return;
         }
         let word = self.tokens[i].text(self.norm.as_str());
         let readings = CliticReadings::of(word);
         let folded = word.bytes().any(|b| b.is_ascii_uppercase());
+        let [buf, lower] = scratch;
+        if folded {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        }
         let mut find = |w: &str, prefix: usize, restore: usize| -> Option<u32> {
             let rest = &w[prefix..];
             if restore == 0 {
@@ -371,7 +382,6 @@ impl<'t> Analysis<'t> {
                 vocab.get(buf.as_str()).copied()
             }
         };
-        let lower = if folded { word.to_ascii_lowercase() } else { String::new() };
         for r in 0..readings.len() {
             let (prefix, restore) = readings.get(r);
             let code = reading_code(prefix, restore);
@@ -384,7 +394,7 @@ impl<'t> Analysis<'t> {
             if let Some(id) = find(word, prefix, restore) {
                 out.push(hit(id, code, EXACT));
             }
-            if let Some(id) = find(&lower, prefix, restore) {
+            if let Some(id) = find(lower, prefix, restore) {
                 out.push(hit(id, code, FOLDED));
             }
         }

@@ -349,7 +349,16 @@ pub fn normalize(s: &str) -> String {
     super::tick(s.len());
     let mut out = String::with_capacity(s.len());
     let mut prev = ' ';
-    for c in s.chars() {
+    let mut rest = s;
+    loop {
+        // copy the run of chars that normalise to themselves in one go
+        let run = rest.char_indices().find(|&(_, c)| !unchanged(c)).map_or(rest.len(), |(i, _)| i);
+        out.push_str(&rest[..run]);
+        if let Some(last) = rest[..run].chars().next_back() {
+            prev = last;
+        }
+        let Some(c) = rest[run..].chars().next() else { break };
+        rest = &rest[run + c.len_utf8()..];
         let before = std::mem::replace(&mut prev, c);
         let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
         if needs_nfkc(c) {
@@ -419,6 +428,36 @@ fn fold(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_copies_runs_as_the_char_by_char_definition() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            let mut prev = ' ';
+            for c in s.chars() {
+                let before = std::mem::replace(&mut prev, c);
+                let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
+                if needs_nfkc(c) {
+                    out.extend(std::iter::once(c).nfkc().filter_map(fold));
+                } else if let Some(f) = fold(c) {
+                    out.push(f);
+                }
+            }
+            out
+        }
+        let pieces = ["قال", " ", "ـ", "أ", "ى", "\u{064E}", "ﻻ", "«", "٢", "a", "-", "\u{200F}", "ﷺ", "é", "\u{00A0}"];
+        let mut state = 7u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for _ in 0..(state >> 60) {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(normalize(&s), reference(&s), "{s:?}");
+            assert_eq!(normalize(&s), Normalized::new(&s).as_str(), "{s:?}");
+        }
+    }
 
     #[test]
     fn folds_letters_digits_and_marks() {

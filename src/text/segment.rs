@@ -72,7 +72,7 @@ fn boundaries(p: &str) -> Vec<usize> {
     let mut i = 0;
     while i < b.len() {
         // skip plain text
-        let Some(t) = (i..b.len()).find(|&k| is_char_start(b[k]) && !plain_at(p, k)) else { break };
+        let Some(t) = (i..b.len()).find(|&k| MAYBE_TERMINATOR[b[k] as usize] && !plain_at(p, k)) else { break };
         // every later trigger before `end` has `end` as a safe pair after it too: one window
         let (start, end) = (safe_before(p, t, i), safe_after(p, t));
         let w = &p[start..end];
@@ -89,18 +89,38 @@ fn boundaries(p: &str) -> Vec<usize> {
     out
 }
 
-fn is_char_start(b: u8) -> bool {
-    (b as i8) >= -0x40
-}
-
-/// True for characters that can neither end a sentence nor change a rule: letters, digits,
-/// spaces and common inner punctuation.
-fn plain_at(p: &str, k: usize) -> bool {
-    let b = p.as_bytes()[k];
-    if b < 0x80 {
-        return b.is_ascii_alphanumeric() || matches!(b, b' ' | b',' | b';' | b':' | b'-' | b'/' | b'%');
+/// Bytes that may start a terminator (see [`plain_at`]): `\n`, `\r`, `.`, `!`, `?`, the lead bytes
+/// of the two-byte terminators, and every lead byte of a longer char.
+static MAYBE_TERMINATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(
+            i as u8,
+            b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xC2 | 0xD6 | 0xD8 | 0xDB | 0xDC | 0xDF | 0xE0..=0xFF
+        );
+        i += 1;
     }
-    letter_at(p, k)
+    t
+};
+
+/// False for the characters a sentence boundary can follow (Sentence_Break STerm, ATerm, Sep,
+/// CR, LF): only these need the segmenter, since the window around one takes in the context the
+/// rules read (closing marks, spaces, the next letter). Exact below U+0800 and for the General
+/// Punctuation quotes and dashes (U+2000–U+2027); other characters count as terminators, which
+/// only costs a window.
+fn plain_at(p: &str, k: usize) -> bool {
+    let b = p.as_bytes();
+    let x = b[k];
+    if x < 0x80 {
+        return !matches!(x, b'\n' | b'\r' | b'.' | b'!' | b'?');
+    }
+    if x < 0xE0 {
+        let c = ((x as u32 & 0x1F) << 6) | (b[k + 1] as u32 & 0x3F);
+        return !matches!(c, 0x85 | 0x589 | 0x61D..=0x61F | 0x6D4 | 0x700..=0x702 | 0x7F9);
+    }
+    // U+2000..U+2027 but U+2024 (one dot leader, an ATerm)
+    x == 0xE2 && b[k + 1] == 0x80 && b[k + 2] <= 0xA7 && b[k + 2] != 0xA4
 }
 
 /// True when the char at byte `k` is an ASCII letter or a core Arabic letter (Sentence_Break
@@ -180,7 +200,13 @@ pub(crate) fn quote_regions(p: &str) -> Vec<Range<usize>> {
     super::tick(p.len());
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
-    for (i, c) in p.char_indices() {
+    // only `"` and the lead bytes of « » (C2) and “ ” „ (E2) can start a quotation mark
+    let b = p.as_bytes();
+    let mut next = 0;
+    while let Some(k) = b[next..].iter().position(|&x| matches!(x, b'"' | 0xC2 | 0xE2)) {
+        let i = next + k;
+        let c = p[i..].chars().next().unwrap_or(' ');
+        next = i + c.len_utf8();
         match (open, c) {
             (None, '«') => open = Some(('»', i)),
             (None, '“') => open = Some(('”', i)),
@@ -247,7 +273,8 @@ mod tests {
         let pieces = [
             "قال", " ", ".", "!", "؟", "?", "«", "»", "\"", "'", "(", ")", "U.N.", "Dr", "a", "B", "3.5", "٢",
             "\u{064E}", "\u{200F}", "\u{2029}", "\u{0085}", "،", "؛", "…", ".\"", "e.g", "x", "مجلس", "The", "the",
-            "۔", "ـ", "\t", "。", "—", "ﻻ", "‏", "_", "“", "”",
+            "۔", "ـ", "\t", "。", "—", "ﻻ", "‏", "_", "“", "”", "\u{2024}", "\u{2028}", "\u{061D}", "\u{0589}", "„",
+            "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}",
         ];
         // a deterministic generator: every paragraph of up to 9 pieces from a linear congruence
         let mut state = 12345u64;

@@ -113,11 +113,13 @@ fn class(c: char) -> Class {
         'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => return Class::Letter,
         ' ' | '\n' | '\r' | '\t' => return Class::Space,
         c if c.is_ascii() => return Class::Other,
+        // Arabic punctuation: comma, semicolon, question mark, percent and number separators
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' => return Class::Other,
         _ => {}
     }
     if c.is_ascii_digit() {
         Class::Digit
-    } else if c.is_alphabetic() || is_mark(c) {
+    } else if super::is_alphabetic(c) || is_mark(c) {
         Class::Letter
     } else if c.is_whitespace() {
         Class::Space
@@ -384,6 +386,14 @@ mod tests {
             let (cls, len) = class_at(&all, i);
             assert!(cls == class(c) && len == c.len_utf8(), "{c:?}");
             i += len;
+        }
+    }
+
+    #[test]
+    fn arabic_punctuation_fast_path() {
+        for c in ['\u{060C}', '\u{061B}', '\u{061F}', '\u{066A}', '\u{066B}', '\u{066C}', '\u{066D}'] {
+            assert!(!c.is_alphabetic() && !is_mark(c) && !c.is_whitespace() && !c.is_ascii_digit(), "{c:?}");
+            assert!(class(c) == Class::Other);
         }
     }
 
