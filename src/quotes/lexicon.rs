@@ -163,6 +163,29 @@ pub(super) fn is(w: &str, class: Word) -> bool {
             .any(|s| has(&s.stem) || has(bare(&s.stem)) || unsuffixed(&s.stem).is_some_and(|u| has(u) || has(bare(u))))
 }
 
+/// The classes of a normalised word as [`is`] reads it (any clitics, article, case) and as
+/// [`is_exact`] reads it, as sets of [`Word::bit`]s, in one pass.
+pub(super) fn classes(w: &str) -> (u16, u16) {
+    let get = |s: &str| WORDS.get(s).copied().unwrap_or(0);
+    let exact = classes_of(w) | get(bare(w));
+    if w.is_ascii() {
+        return (classes_of(w), exact);
+    }
+    let mut loose = get(w);
+    for s in clitic_splits(w) {
+        loose |= get(&s.stem) | get(bare(&s.stem));
+        if let Some(u) = unsuffixed(&s.stem) {
+            loose |= get(u) | get(bare(u));
+        }
+    }
+    (loose, exact)
+}
+
+/// True when a set of classes from [`classes`] holds `class`.
+pub(super) fn holds(set: u16, class: Word) -> bool {
+    set & class.bit() != 0
+}
+
 /// The word without a possessive pronoun suffix (تقريره → تقرير), when at least three letters remain.
 fn unsuffixed(w: &str) -> Option<&str> {
     for suffix in ["هما", "هم", "ها", "ه"] {

@@ -31,7 +31,7 @@ use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
 use marks::Region;
 use rustc_hash::FxHashMap;
 use speaker::Spk;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -141,6 +141,8 @@ pub(super) struct Ctx<'d, 't> {
     cap_runs: RefCell<Vec<u32>>,
     /// What `speaker::first_in_sentence` found, per sentence start and kind.
     firsts: RefCell<FxHashMap<(usize, u8), usize>>,
+    /// Per token, its word classes (loose in the high half, exact in the low; u32::MAX: not yet).
+    classes: Vec<Cell<u32>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -215,6 +217,7 @@ impl<'d, 't> Ctx<'d, 't> {
             antecedents: RefCell::default(),
             cap_runs: RefCell::default(),
             firsts: RefCell::default(),
+            classes: vec![Cell::new(u32::MAX); toks.len()],
         };
         cx.hits = cx.find_hits();
         let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);
@@ -367,6 +370,29 @@ impl<'d, 't> Ctx<'d, 't> {
         hits
     }
 
+    /// The classes of token `k` as `lexicon::is` and `lexicon::is_exact` read them, worked out
+    /// once per token.
+    fn classes(&self, k: usize) -> (u16, u16) {
+        let Some(cell) = self.classes.get(k) else { return (0, 0) };
+        let v = cell.get();
+        if v != u32::MAX {
+            return ((v >> 16) as u16, v as u16);
+        }
+        let (loose, exact) = lexicon::classes(self.w(k));
+        cell.set((u32::from(loose) << 16) | u32::from(exact));
+        (loose, exact)
+    }
+
+    /// `lexicon::is` for token `k`.
+    fn is_at(&self, k: usize, class: Word) -> bool {
+        lexicon::holds(self.classes(k).0, class)
+    }
+
+    /// `lexicon::is_exact` for token `k`.
+    fn is_exact_at(&self, k: usize, class: Word) -> bool {
+        lexicon::holds(self.classes(k).1, class)
+    }
+
     fn hit(&self, k: usize) -> Option<&Hit<'static>> {
         self.hits.get(k).and_then(Option::as_ref)
     }
@@ -503,8 +529,8 @@ impl<'d, 't> Ctx<'d, 't> {
     fn document_subject(&self, hit: &Hit<'_>) -> bool {
         let j = hit.toks.end;
         self.is_word(j)
-            && (is(self.w(j), Word::Doc)
-                || (self.en && self.w(j).eq_ignore_ascii_case("the") && is_exact(self.w(j + 1), Word::Doc)))
+            && (self.is_at(j, Word::Doc)
+                || (self.en && self.w(j).eq_ignore_ascii_case("the") && self.is_exact_at(j + 1, Word::Doc)))
     }
 
     /// A frame that stops continuations from reaching past a document's sentence.
@@ -529,7 +555,7 @@ impl<'d, 't> Ctx<'d, 't> {
             return Some(f.speaker.clone());
         }
         let sstart = self.sent_start(k);
-        if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
+        if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && self.is_at(j, Word::Doc)) {
             return None;
         }
         // "وبرر المندوب الروسي امتناع بلاده بالقول إن …": the subject of the verb opening the
@@ -539,7 +565,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if let Some((sp, _)) = self.speaker_after(sstart + 1, &form)
                 && !sp.document
                 && sp.toks.end <= k
-                && (sp.named || is(self.w(sp.toks.start), Word::Title) || is(self.w(sp.toks.start), Word::Noun))
+                && (sp.named || self.is_at(sp.toks.start, Word::Title) || self.is_at(sp.toks.start, Word::Noun))
             {
                 return Some(self.resolve(sp, k, frames));
             }
@@ -636,7 +662,7 @@ impl<'d, 't> Ctx<'d, 't> {
         while a < b && self.is_punct(a) && self.opens(a).is_none() {
             a += 1;
         }
-        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {
+        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || self.is_exact_at(b - 1, Word::Func)) {
             b -= 1;
         }
         (b > a && (b - a) <= 40).then(|| self.toks[a].orig.start..self.toks[b - 1].orig.end)
@@ -818,7 +844,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     // "according to aid agencies, …"
                     let send = self.sent_end(k);
                     let e = (from..send.min(from + 9)).find(|&j| matches!(self.w(j), "," | ";" | ":" | "—"))?;
-                    if e == from || (from..e).any(|j| is_exact(self.w(j), Word::EnStop)) {
+                    if e == from || (from..e).any(|j| self.is_exact_at(j, Word::EnStop)) {
                         return None;
                     }
                     (self.make_phrase(from..e), e)
@@ -957,16 +983,16 @@ impl<'d, 't> Ctx<'d, 't> {
         if start.is_none()
             && matches!(form.lemma.as_str(), "say" | "tell" | "add")
             && self.is_word(end)
-            && !is_exact(self.w(end), Word::EnStop)
+            && !self.is_exact_at(end, Word::EnStop)
         {
             let mut e = end;
             if form.lemma == "tell" {
                 e += 1; // the person told
             }
-            while self.is_word(e) && is_exact(self.w(e), Word::Time) {
+            while self.is_word(e) && self.is_exact_at(e, Word::Time) {
                 e += 1; // "said Tuesday it would …"
             }
-            if self.is_word(e) && !is_exact(self.w(e), Word::EnStop) {
+            if self.is_word(e) && !self.is_exact_at(e, Word::EnStop) {
                 end = e;
                 start = Some(end);
                 j = end;

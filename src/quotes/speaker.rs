@@ -72,7 +72,7 @@ impl Ctx<'_, '_> {
     /// is written with ي, or after بن, أبو or a title.
     pub(super) fn func(&self, k: usize) -> bool {
         let w = self.w(k);
-        if !is_exact(w, Word::Func) {
+        if !self.is_exact_at(k, Word::Func) {
             return false;
         }
         if w == "علي" && self.doc.text()[self.toks[k].orig.clone()].ends_with('ي') && !self.complementizer(k + 1) {
@@ -80,7 +80,8 @@ impl Ctx<'_, '_> {
         }
         if w == "علي" && k > 0 {
             let prev = self.w(k - 1);
-            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو") || (is(prev, Word::Title) && self.name_like_word(k + 1))
+            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو")
+                || (self.is_at(k - 1, Word::Title) && self.name_like_word(k + 1))
             {
                 return false;
             }
@@ -111,9 +112,9 @@ impl Ctx<'_, '_> {
         if self.en {
             return w.starts_with(|c: char| c.is_uppercase())
                 && !matches!(w, "The" | "A" | "An")
-                && !is_exact(w, Word::EnTitle)
-                && !is_exact(w, Word::EnOrg)
-                && !is_exact(w, Word::EnStop);
+                && !self.is_exact_at(k, Word::EnTitle)
+                && !self.is_exact_at(k, Word::EnOrg)
+                && !self.is_exact_at(k, Word::EnStop);
         }
         if definite(w) {
             return false;
@@ -122,12 +123,12 @@ impl Ctx<'_, '_> {
         if ["ها", "هم", "هما"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) {
             return false;
         }
-        if w == "علي" && is_exact(w, Word::Func) {
+        if w == "علي" && self.is_exact_at(k, Word::Func) {
             return !self.func(k);
         }
         ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse, Word::Media]
             .iter()
-            .any(|&c| is(w, c))
+            .any(|&c| self.is_at(k, c))
     }
 
     fn definite(&self, k: usize) -> bool {
@@ -153,7 +154,7 @@ impl Ctx<'_, '_> {
             // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده");
             // a title alone ("معالي") is no name.
             .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
-            .filter(|t| t.clone().any(|j| !is(self.w(j), Word::Title) && !is(self.w(j), Word::Noun)))
+            .filter(|t| t.clone().any(|j| !self.is_at(j, Word::Title) && !self.is_at(j, Word::Noun)))
             // A name starts like one and not right after في/إلى/عن (a place or a body follows those).
             .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
@@ -165,7 +166,7 @@ impl Ctx<'_, '_> {
                 !article
                     || self.ents.is_empty()
                     || n.len() >= 3
-                    || (n.start > 0 && is(self.w(n.start - 1), Word::Title))
+                    || (n.start > 0 && self.is_at(n.start - 1, Word::Title))
                     || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
             })
             .map(|(n, _)| n);
@@ -189,7 +190,7 @@ impl Ctx<'_, '_> {
     fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut best: Option<(Range<usize>, bool)> = None;
         // "منظمة إنقاذ الطفولة": a phrase headed by a body's noun names the body.
-        if !self.en && is(self.w(r.start), Word::Noun) && !is(self.w(r.start), Word::Title) {
+        if !self.en && self.is_at(r.start, Word::Noun) && !self.is_at(r.start, Word::Title) {
             return None;
         }
         let mut k = r.start;
@@ -222,7 +223,7 @@ impl Ctx<'_, '_> {
             let mut article = false;
             let idafa = k > r.start
                 && !self.en
-                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun) || is(self.w(k - 1), Word::Media))
+                && (self.is_at(k - 1, Word::Title) || self.is_at(k - 1, Word::Noun) || self.is_at(k - 1, Word::Media))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
             // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
@@ -246,7 +247,7 @@ impl Ctx<'_, '_> {
                 && self.definite(run.end)
                 && (run.end + 1 == r.end
                     || (run.len() == 1
-                        && (run.start == r.start || is(self.w(run.start - 1), Word::Title))
+                        && (run.start == r.start || self.is_at(run.start - 1, Word::Title))
                         && self.doc.text()[self.toks[run.end].orig.clone()].ends_with('ي')))
             {
                 run.end += 1;
@@ -258,7 +259,7 @@ impl Ctx<'_, '_> {
                 && run.start == r.start
                 && run.end < r.end
                 && self.definite(run.end)
-                && !is(self.w(run.end), Word::Title)
+                && !self.is_at(run.end, Word::Title)
             {
                 k = e;
                 continue;
@@ -268,9 +269,9 @@ impl Ctx<'_, '_> {
                 && run.end < r.end
                 && run.end == e
                 && k > r.start
-                && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))
+                && (self.is_at(k - 1, Word::Media) || self.is_at(k - 1, Word::Noun))
                 && self.definite(run.end)
-                && !is(self.w(run.end), Word::Title)
+                && !self.is_at(run.end, Word::Title)
                 && run.end + 1 != r.end;
             if body_name {
                 k = e;
@@ -294,7 +295,7 @@ impl Ctx<'_, '_> {
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
-                    && is_exact(self.w(phrase.start + 1), Word::Doc)));
+                    && self.is_exact_at(phrase.start + 1, Word::Doc)));
         match name {
             Some(n) => {
                 let role = if n.start > phrase.start {
@@ -365,7 +366,7 @@ impl Ctx<'_, '_> {
         // "، الفرنسي نيكولا …", "، الدكتور سيدي محمد …"
         while k + 1 < end
             && self.definite(k)
-            && (self.w(k).ends_with('ي') || is(self.w(k), Word::Title))
+            && (self.w(k).ends_with('ي') || self.is_at(k, Word::Title))
             && self.name_like(k + 1)
         {
             k += 1;
@@ -376,7 +377,7 @@ impl Ctx<'_, '_> {
             && self.is_word(e)
             && !self.complementizer(e)
             && !self.func(e)
-            && !is(self.w(e), Word::Time)
+            && !self.is_at(e, Word::Time)
             && self.hit(e).is_none()
         {
             e += 1;
@@ -385,7 +386,7 @@ impl Ctx<'_, '_> {
         let closes = e >= end
             || self.is_punct(e)
             || self.complementizer(e)
-            || is(self.w(e), Word::Time)
+            || self.is_at(e, Word::Time)
             || matches!(self.w(e), "في" | "خلال" | "لدي" | "امام" | "عقب");
         if e == k || e - k > 4 || !closes {
             return None;
@@ -410,19 +411,19 @@ impl Ctx<'_, '_> {
             }
             // (the family name الصباح after a given name is not "the morning")
             let surname = matches!(w, "الصباح" | "المساء") && k > from && self.name_like(k - 1);
-            if is(w, Word::Time) && !self.name_like(k) && !surname {
+            if self.is_at(k, Word::Time) && !self.name_like(k) && !surname {
                 break;
             }
             if k > from && w == "التاكيد" {
                 break; // "جدد الحكيم التأكيد على …"
             }
             if self.func(k) {
-                let next = if k + 1 < send { self.w(k + 1) } else { "" };
+                let next = k + 1 < send;
                 // Roles run on through في/لدى/إلى/عن ("المبعوث الخاص إلى اليمن", "النائب عن حزب
                 // الله"), not into a setting, a time or a clause.
                 let inner = (matches!(w, "في" | "لدي") || (matches!(w, "الي" | "عن") && !directive))
-                    && !is(next, Word::Setting)
-                    && !is(next, Word::Time)
+                    && !(next && self.is_at(k + 1, Word::Setting))
+                    && !(next && self.is_at(k + 1, Word::Time))
                     && !self.complementizer(k + 1);
                 if !inner || k == from {
                     break;
@@ -435,18 +436,19 @@ impl Ctx<'_, '_> {
                 // "للصحفيين", "مصدر حكومي لوكالة …": who was told; but "المدير التنفيذي للوكالة"
                 // is a role.
                 let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
-                let prev = self.w(k - 1);
                 // "الرابطة المهنية للصحفيين" is a body's name.
-                let body = is(self.w(from), Word::Noun) && !is(self.w(from), Word::Title);
-                if (press && !body) || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                let body = self.is_at(from, Word::Noun) && !self.is_at(from, Word::Title);
+                if (press && !body)
+                    || (!self.definite(k - 1) && !self.is_at(k - 1, Word::Title) && !self.is_at(k - 1, Word::Noun))
+                {
                     break;
                 }
             }
             if k > from
                 && (w.starts_with("لل") || w.starts_with("ولل"))
                 && !self.definite(k - 1)
-                && !is(self.w(k - 1), Word::Title)
-                && !is(self.w(k - 1), Word::Noun)
+                && !self.is_at(k - 1, Word::Title)
+                && !self.is_at(k - 1, Word::Noun)
             {
                 break; // "مصادر طبية للوكالة": who was told
             }
@@ -591,7 +593,7 @@ impl Ctx<'_, '_> {
         }
         if phrase
             .clone()
-            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي"))
+            .any(|j| self.is_word(j) && self.is_exact_at(j, Word::Func) && !matches!(self.w(j), "في" | "لدي"))
         {
             return None;
         }
@@ -641,7 +643,7 @@ impl Ctx<'_, '_> {
             let is = |j: usize| match what {
                 First::Kana => matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"),
                 First::Comma => matches!(self.w(j), "،" | ","),
-                First::Discourse => is(self.w(j), Word::Discourse) || self.w(j) == "سياق",
+                First::Discourse => self.is_at(j, Word::Discourse) || self.w(j) == "سياق",
                 First::Open => !(self.is_punct(j) || self.hit(j).is_some()),
             };
             while j < send && !is(j) {
@@ -663,7 +665,7 @@ impl Ctx<'_, '_> {
         }
         if phrase
             .clone()
-            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي" | "of"))
+            .any(|j| self.is_word(j) && self.is_exact_at(j, Word::Func) && !matches!(self.w(j), "في" | "لدي" | "of"))
         {
             return None;
         }
@@ -892,7 +894,7 @@ impl Ctx<'_, '_> {
     fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
         let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
         // An organisation: "the U.N. Security Council", "the Central Bank of Norway".
-        if let Some(org) = (r.start..=last).find(|&j| is_exact(self.w(j), Word::EnOrg) && self.en_cap(j)) {
+        if let Some(org) = (r.start..=last).find(|&j| self.is_exact_at(j, Word::EnOrg) && self.en_cap(j)) {
             let mut s = org;
             while s > r.start && (self.en_cap(s - 1) || self.w(s - 1) == ".") {
                 s -= 1;
@@ -1062,7 +1064,7 @@ impl Ctx<'_, '_> {
     fn body_end(&self, k: usize) -> Option<usize> {
         let send = self.sent_end(k);
         let mut e = k + 1;
-        while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
+        while e < send && e - k < 4 && self.w(e).starts_with("ال") && !self.is_exact_at(e, Word::Func) {
             e += 1;
         }
         (e - k >= 2).then_some(e)
