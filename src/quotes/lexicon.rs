@@ -231,5 +231,12 @@ mod tests {
         assert!(is_exact("في", Word::Func));
         assert!(!is("لامبيرت", Word::Title));
         assert!(is("Minister", Word::EnTitle));
+        // The finder looks cues up at words only.
+        for line in include_str!("cues.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let forms = line.split('\t').nth(3).unwrap();
+            for form in forms.split(' ').filter(|f| f.contains(':')) {
+                assert!(form.starts_with(char::is_alphabetic), "{form}");
+            }
+        }
     }
 }

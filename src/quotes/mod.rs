@@ -343,7 +343,9 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut hits = vec![None; self.toks.len()];
         let mut k = self.body.start;
         while k < self.body.end {
-            if let Some(m) = lex.longest_at(self.doc, k)
+            // (every cue starts with a word: see `lexicon::tests`)
+            if self.toks[k].kind == TokenKind::Word
+                && let Some(m) = lex.longest_at(self.doc, k)
                 && m.tokens.end <= self.body.end
             {
                 let w = self.w(k);

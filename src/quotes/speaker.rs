@@ -1021,7 +1021,10 @@ impl Ctx<'_, '_> {
         if key.kind == Kind::Org {
             return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
         }
-        if !self.is_word(k) || !keys(self.w(k)).any(|x| x == key.head) {
+        // Every stem `keys` gives ends the word, past the one or two letters a restored article
+        // adds: a word that does not end like the head has no stem equal to it.
+        let tail = key.head.char_indices().nth(2).map_or("", |(i, _)| &key.head[i..]);
+        if !self.is_word(k) || !self.w(k).ends_with(tail) || !keys(self.w(k)).any(|x| x == key.head) {
             return false;
         }
         if key.kind == Kind::Title {
@@ -1177,7 +1180,10 @@ fn suffixed(w: &str) -> bool {
 /// Folds a name for comparison: normalised, ة as ه, letters and digits lower-cased, every run of
 /// other characters one space, no space at either end.
 pub(super) fn fold(s: &str) -> String {
-    let n = normalize(s);
+    // Text of ASCII and the Arabic letters that do not fold is its own normal form.
+    let plain = s.chars().all(|c| c.is_ascii() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'))
+        && !s.contains(['آ', 'أ', 'إ', 'ى']);
+    let n = if plain { Cow::Borrowed(s) } else { Cow::Owned(normalize(s)) };
     let mut out = String::with_capacity(n.len());
     let mut space = false;
     for c in n.chars() {
