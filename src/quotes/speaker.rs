@@ -1253,17 +1253,20 @@ pub(super) struct Names {
 impl Names {
     fn new(ents: &[Entity]) -> Names {
         let mut names = Names::default();
-        let mut folded: FxHashMap<&str, String> = FxHashMap::default();
+        // Per text, its folded name and whether a person already had it (then an entity after
+        // changes nothing), or an organisation (then only a person changes something).
+        let mut folded: FxHashMap<&str, (String, Option<bool>)> = FxHashMap::default();
         for (i, e) in ents.iter().enumerate() {
             if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
             }
             let person = e.kind == EntityKind::Person;
             for text in std::iter::once(&e.name).chain(e.mentions.iter().map(|m| &m.text)) {
-                let f = folded.entry(text.as_str()).or_insert_with(|| fold(text));
-                if f.is_empty() {
+                let (f, had) = folded.entry(text.as_str()).or_insert_with(|| (fold(text), None));
+                if f.is_empty() || *had == Some(true) || (*had == Some(false) && !person) {
                     continue;
                 }
+                *had = Some(person);
                 names.whole.entry(f.clone()).or_insert(i);
                 let words: Vec<(usize, usize)> = word_bounds(f);
                 crate::text::tick(words.len() * words.len());
