@@ -1,8 +1,8 @@
 //! The tables the statement finder reads: speech cues (`cues.tsv`) and closed word classes
 //! (`words.tsv`), parsed once.
 
-use crate::text::{Lexicon, clitic_splits, normalize};
-use rustc_hash::FxHashMap;
+use crate::text::{Analysis, Lexicon, clitic_splits, normalize};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// How a cue introduces a statement (see `cues.tsv`).
@@ -43,10 +43,46 @@ pub(super) enum Word {
     EnPron,
 }
 
-/// The cue lexicons: Arabic, English (case-folded).
-pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLock::new(|| {
+/// The last two letters of the first word of the cues of one language (lower-cased): every
+/// clitic reading of a word ends like the word, so a word ending otherwise starts no cue.
+#[derive(Debug, Default)]
+pub(super) struct Tails {
+    tails: FxHashSet<(char, char)>,
+    /// A cue's first word has fewer than two letters: every word may start one.
+    any: bool,
+}
+
+impl Tails {
+    fn add(&mut self, form: &str) {
+        let a = Analysis::new(form);
+        let Some(t) = a.tokens().first() else { return };
+        match last_two(&a.normalized()[t.norm.clone()]) {
+            Some(tail) => {
+                self.tails.insert(tail);
+            }
+            None => self.any = true,
+        }
+    }
+
+    /// True when a cue may start at the normalised word `w`.
+    pub(super) fn may_start(&self, w: &str) -> bool {
+        self.any || last_two(w).is_some_and(|t| self.tails.contains(&t))
+    }
+}
+
+/// The last two chars of a word, ASCII lower-cased.
+fn last_two(w: &str) -> Option<(char, char)> {
+    let mut back = w.chars().rev();
+    let b = back.next()?.to_ascii_lowercase();
+    let a = back.next()?.to_ascii_lowercase();
+    Some((a, b))
+}
+
+/// The cue lexicons: Arabic, English (case-folded), with the endings of their first words.
+pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>, [Tails; 2])> = LazyLock::new(|| {
     let mut ar = Lexicon::new(false);
     let mut en = Lexicon::new(true);
+    let mut tails: [Tails; 2] = Default::default();
     for line in include_str!("cues.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -61,7 +97,7 @@ pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLoc
             "relay" => Class::Relay,
             _ => panic!("cues.tsv: bad class {class:?}"),
         };
-        let lex = if lang == "ar" { &mut ar } else { &mut en };
+        let (lex, tails) = if lang == "ar" { (&mut ar, &mut tails[0]) } else { (&mut en, &mut tails[1]) };
         // Forms are space-separated, but a multi-word form ("جدد التأكيد:m") has spaces too: a
         // form ends at its tag.
         let mut pending = String::new();
@@ -79,11 +115,12 @@ pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLoc
                 _ => panic!("cues.tsv: bad tag {tag:?}"),
             };
             lex.insert(form, CueForm { lemma: lemma.to_string(), class, feminine, participle });
+            tails.add(form);
             pending.clear();
         }
         assert!(pending.is_empty(), "cues.tsv: form without a tag in {line:?}");
     }
-    (ar, en)
+    (ar, en, tails)
 });
 
 impl Word {

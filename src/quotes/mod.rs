@@ -27,7 +27,7 @@ mod speaker;
 
 use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker};
 use crate::text::{Doc, Token, TokenKind};
-use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
+use lexicon::{CUES, Class, CueForm, Word};
 use marks::Region;
 use rustc_hash::FxHashMap;
 use speaker::Spk;
@@ -340,11 +340,13 @@ impl<'d, 't> Ctx<'d, 't> {
 
     fn find_hits(&self) -> Vec<Option<Hit<'static>>> {
         let lex = if self.en { &CUES.1 } else { &CUES.0 };
+        let tails = &CUES.2[usize::from(self.en)];
         let mut hits = vec![None; self.toks.len()];
         let mut k = self.body.start;
         while k < self.body.end {
             // (every cue starts with a word: see `lexicon::tests`)
             if self.toks[k].kind == TokenKind::Word
+                && tails.may_start(self.w(k))
                 && let Some(m) = lex.longest_at(self.doc, k)
                 && m.tokens.end <= self.body.end
             {
@@ -738,8 +740,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 && j == end
                 && (form.participle || speaker_cut)
                 && self.is_word(j)
-                && !is_exact(w, Word::Func)
-                && !is(w, Word::Time)
+                && !self.is_exact_at(j, Word::Func)
+                && !self.is_at(j, Word::Time)
             {
                 start = Some(j);
                 break;

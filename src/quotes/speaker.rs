@@ -781,7 +781,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let first = self.w(phrase.start);
-        if phrase.len() == 1 && is_exact(first, Word::EnPron) {
+        if phrase.len() == 1 && self.is_exact_at(phrase.start, Word::EnPron) {
             let feminine = first.eq_ignore_ascii_case("she");
             let recent: Vec<&super::Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
             return recent
@@ -847,7 +847,7 @@ impl Ctx<'_, '_> {
             if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
                 break;
             }
-            if self.is_word(j) && (is_exact(w, Word::EnStop) || self.hit(j).is_some()) {
+            if self.is_word(j) && (self.is_exact_at(j, Word::EnStop) || self.hit(j).is_some()) {
                 break;
             }
             if w == "." && !(j > sstart && self.en_cap(j - 1)) {
@@ -867,7 +867,9 @@ impl Ctx<'_, '_> {
         let mut k = from;
         while k < send && k - from < 10 {
             let w = self.w(k);
-            if (self.is_punct(k) && !matches!(w, "." | "'" | "-")) || (self.is_word(k) && is_exact(w, Word::EnStop)) {
+            if (self.is_punct(k) && !matches!(w, "." | "'" | "-"))
+                || (self.is_word(k) && self.is_exact_at(k, Word::EnStop))
+            {
                 break;
             }
             if w == "." && !self.en_cap(k.saturating_sub(1)) {
