@@ -1182,11 +1182,18 @@ fn suffixed(w: &str) -> bool {
 /// Folds a name for comparison: normalised, ة as ه, letters and digits lower-cased, every run of
 /// other characters one space, no space at either end.
 pub(super) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends [`fold`] of `s` to `out`.
+fn fold_into(s: &str, out: &mut String) {
     // Text of ASCII and the Arabic letters that do not fold is its own normal form.
     let plain = s.chars().all(|c| c.is_ascii() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'))
         && !s.contains(['آ', 'أ', 'إ', 'ى']);
     let n = if plain { Cow::Borrowed(s) } else { Cow::Owned(normalize(s)) };
-    let mut out = String::with_capacity(n.len());
+    let from = out.len();
     let mut space = false;
     for c in n.chars() {
         // ASCII and the Arabic letters (U+0621–U+064A, all letters without case) first: the
@@ -1200,7 +1207,7 @@ pub(super) fn fold(s: &str) -> String {
         };
         match kept {
             Some(k) => {
-                if space && !out.is_empty() {
+                if space && out.len() > from {
                     out.push(' ');
                 }
                 space = false;
@@ -1209,7 +1216,6 @@ pub(super) fn fold(s: &str) -> String {
             None => space = true,
         }
     }
-    out
 }
 
 impl Ctx<'_, '_> {
@@ -1237,70 +1243,152 @@ impl Ctx<'_, '_> {
         if sp.named {
             // The first person, else the first person or organisation, with a name holding the
             // speaker's words in a row.
-            return names.part.get(&want).and_then(|&(person, any)| person.or(any));
+            return names.find(&want, false);
         }
-        names.whole.get(&want).copied()
+        names.find(&want, true)
     }
 }
 
 /// The people and organisations of an article by their names and mention texts, folded.
 #[derive(Debug, Default)]
 pub(super) struct Names {
-    /// A whole folded name → the first entity with it.
-    whole: FxHashMap<String, usize>,
-    /// Every run of whole words of a folded name → the first person and the first entity with it.
-    part: FxHashMap<String, (Option<usize>, Option<usize>)>,
+    /// The folded names one after the other, each with a space before and after.
+    text: String,
+    /// Per name: where it lies in `text` (spaces included), its entity and whether that is a
+    /// person; in entity order.
+    names: Vec<(Range<usize>, usize, bool)>,
+    /// A word (by its hash) → the first and last link of its list of names in `links`, and how
+    /// many names the list has.
+    by_word: FxHashMap<u64, (u32, u32, u32)>,
+    /// Lists of names: (name, next link or u32::MAX).
+    links: Vec<(u32, u32)>,
+}
+
+/// A word's hash for [`Names::by_word`] (two words may share one: the names found are checked).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 impl Names {
     fn new(ents: &[Entity]) -> Names {
         let mut names = Names::default();
-        // Per text, its folded name and whether a person already had it (then an entity after
-        // changes nothing), or an organisation (then only a person changes something).
-        let mut folded: FxHashMap<&str, (String, Option<bool>)> = FxHashMap::default();
+        // Per text, where its folded name went (None when empty) and whether a person already
+        // had it (then an entity after changes nothing) or an organisation (then only a person
+        // changes something).
+        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> = FxHashMap::default();
         for (i, e) in ents.iter().enumerate() {
             if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
             }
             let person = e.kind == EntityKind::Person;
             for text in std::iter::once(&e.name).chain(e.mentions.iter().map(|m| &m.text)) {
-                let (f, had) = folded.entry(text.as_str()).or_insert_with(|| (fold(text), None));
-                if f.is_empty() || *had == Some(true) || (*had == Some(false) && !person) {
-                    continue;
-                }
-                *had = Some(person);
-                names.whole.entry(f.clone()).or_insert(i);
-                let words: Vec<(usize, usize)> = word_bounds(f);
-                crate::text::tick(words.len() * words.len());
-                for a in 0..words.len() {
-                    for b in a..words.len() {
-                        let part = &f[words[a].0..words[b].1];
-                        let entry = match names.part.get_mut(part) {
-                            Some(e) => e,
-                            None => names.part.entry(part.to_string()).or_default(),
-                        };
-                        if person && entry.0.is_none() {
-                            entry.0 = Some(i);
+                let range = match seen.get_mut(text.as_str()) {
+                    Some((_, true)) => continue,
+                    Some((_, false)) if !person => continue,
+                    Some((range, had)) => {
+                        *had = person;
+                        range.clone()
+                    }
+                    None => {
+                        let start = names.text.len();
+                        names.text.push(' ');
+                        fold_into(text, &mut names.text);
+                        let range = (names.text.len() > start + 1).then(|| {
+                            names.text.push(' ');
+                            start..names.text.len()
+                        });
+                        if range.is_none() {
+                            names.text.truncate(start);
                         }
-                        entry.1.get_or_insert(i);
+                        seen.insert(text.as_str(), (range.clone(), person));
+                        range
+                    }
+                };
+                let Some(range) = range else { continue };
+                crate::text::tick(range.len());
+                let at = names.names.len() as u32;
+                names.names.push((range.clone(), i, person));
+                let mut last_word = u64::MAX;
+                for w in names.text[range.start + 1..range.end - 1].split(' ') {
+                    let h = word_hash(w);
+                    if h == last_word {
+                        continue;
+                    }
+                    last_word = h;
+                    let link = names.links.len() as u32;
+                    names.links.push((at, u32::MAX));
+                    match names.by_word.get_mut(&h) {
+                        Some((_, tail, _)) if names.links[*tail as usize].0 == at => {
+                            names.links.pop();
+                        }
+                        Some((_, tail, n)) => {
+                            names.links[*tail as usize].1 = link;
+                            *tail = link;
+                            *n += 1;
+                        }
+                        None => {
+                            names.by_word.insert(h, (link, link, 1));
+                        }
                     }
                 }
             }
         }
         names
     }
-}
 
-/// The byte ranges of the space-separated words of a folded name.
-fn word_bounds(f: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in f.char_indices() {
-        if c == ' ' {
-            out.push((start, i));
-            start = i + 1;
-        }
+    /// How many names have a word.
+    fn count_with(&self, w: &str) -> usize {
+        self.by_word.get(&word_hash(w)).map_or(0, |&(_, _, n)| n as usize)
     }
-    out.push((start, f.len()));
-    out
+
+    /// The names with a word, in entity order.
+    fn with_word(&self, w: &str) -> impl Iterator<Item = u32> + '_ {
+        let head = self.by_word.get(&word_hash(w)).map_or(u32::MAX, |&(h, _, _)| h);
+        std::iter::successors((head != u32::MAX).then_some(head), |&l| {
+            let next = self.links[l as usize].1;
+            (next != u32::MAX).then_some(next)
+        })
+        .map(|l| self.links[l as usize].0)
+    }
+
+    /// The entity with the folded name `want` (`whole`: the first one), or with a name holding its
+    /// words in a row (the first person, else the first one).
+    fn find(&self, want: &str, whole: bool) -> Option<usize> {
+        // The names holding the word of `want` fewest names hold.
+        let mut fewest: Option<(usize, &str)> = None;
+        for w in want.split(' ') {
+            let n = self.count_with(w);
+            crate::text::tick(1);
+            if n == 0 {
+                return None;
+            }
+            if fewest.is_none_or(|(f, _)| n < f) {
+                fewest = Some((n, w));
+            }
+        }
+        let padded = format!(" {want} ");
+        let mut any = None;
+        for n in self.with_word(fewest?.1) {
+            crate::text::tick(1);
+            let (range, i, person) = &self.names[n as usize];
+            let name = &self.text[range.clone()];
+            if whole {
+                if name == padded {
+                    return Some(*i);
+                }
+                continue;
+            }
+            if any.is_some_and(|a| a <= *i) && !*person {
+                continue;
+            }
+            if name.contains(&padded) {
+                if *person {
+                    return Some(*i);
+                }
+                any = any.or(Some(*i));
+            }
+        }
+        any
+    }
 }
