@@ -940,11 +940,18 @@ impl Ctx<'_, '_> {
         let head = bare(head_word);
         let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
+        // The title's words, each bare and with the stems of its clitic readings.
+        let wanted: Vec<(&str, Vec<Cow<'_, str>>)> =
+            words.iter().map(|&j| (bare(self.w(j)), keys(self.w(j)).collect())).collect();
         for f in super::speaking_frames(frames, before).take(12) {
+            if f.speaker.toks.end > r.start {
+                continue;
+            }
             let t = f.speaker.toks.clone();
-            let has = |w: &str| t.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == w));
-            let all = words.iter().all(|&j| has(bare(self.w(j))) || keys(self.w(j)).any(|x| has(&x)));
-            if f.speaker.toks.end <= r.start && all {
+            crate::text::tick(t.len());
+            let has = |w: &str| t.clone().any(|j| self.has_stem(j, w));
+            let all = wanted.iter().all(|(b, ks)| has(b) || ks.iter().any(|x| has(x)));
+            if all {
                 let mut out = f.speaker.clone();
                 out.feminine = sp.feminine;
                 if out.role.is_none() && !out.named {
@@ -1023,10 +1030,7 @@ impl Ctx<'_, '_> {
         if key.kind == Kind::Org {
             return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
         }
-        // Every stem `keys` gives ends the word, past the one or two letters a restored article
-        // adds: a word that does not end like the head has no stem equal to it.
-        let tail = key.head.char_indices().nth(2).map_or("", |(i, _)| &key.head[i..]);
-        if !self.is_word(k) || !self.w(k).ends_with(tail) || !keys(self.w(k)).any(|x| x == key.head) {
+        if !self.has_stem(k, &key.head) {
             return false;
         }
         if key.kind == Kind::Title {
@@ -1037,6 +1041,14 @@ impl Ctx<'_, '_> {
                 });
         }
         !self.definite(k) && self.body_end(k).is_some()
+    }
+
+    /// True when word token `k` has `stem` among its stems (`keys`). Every stem ends the word,
+    /// past the one or two letters a restored article adds, so a word that does not end like
+    /// the stem is passed over without reading its clitics.
+    fn has_stem(&self, k: usize, stem: &str) -> bool {
+        let tail = stem.char_indices().nth(2).map_or("", |(i, _)| &stem[i..]);
+        self.is_word(k) && self.w(k).ends_with(tail) && keys(self.w(k)).any(|x| x == stem)
     }
 
     /// Where the capitalised name ending at token `k` starts ("the" left out).
