@@ -32,7 +32,6 @@ use marks::Region;
 use rustc_hash::FxHashMap;
 use speaker::Spk;
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Loads the speech-verb lexicon and word classes.
@@ -109,8 +108,8 @@ pub(super) struct Ctx<'d, 't> {
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
     /// Top-level quotations by the byte where they open and the byte where they close.
-    open_at: HashMap<usize, usize>,
-    close_at: HashMap<usize, usize>,
+    open_at: FxHashMap<usize, usize>,
+    close_at: FxHashMap<usize, usize>,
     /// Top-level quotations' inner ranges, sorted and disjoint.
     top: Vec<Range<usize>>,
     /// Top-level quotations' outer ranges (marks included), sorted and disjoint.
@@ -157,8 +156,8 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
-        let mut open_at = HashMap::new();
-        let mut close_at = HashMap::new();
+        let mut open_at = FxHashMap::default();
+        let mut close_at = FxHashMap::default();
         let mut top = Vec::new();
         let mut top_outer = Vec::new();
         for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
