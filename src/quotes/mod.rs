@@ -104,7 +104,7 @@ pub(super) struct Ctx<'d, 't> {
     toks: &'d [Token],
     body: Range<usize>,
     /// Sentence index per token (usize::MAX outside every sentence).
-    sent_of: Vec<usize>,
+    sent_of: Vec<u32>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
     /// Top-level quotations by the byte where they open and the byte where they close.
@@ -122,8 +122,6 @@ pub(super) struct Ctx<'d, 't> {
     word_pre: Vec<u32>,
     /// Per token index i, the number of tokens other than punctuation before it.
     nonpunct_pre: Vec<u32>,
-    /// Per token index i, the number of cue hits starting before it.
-    hit_pre: Vec<u32>,
     /// Start tokens of the cue hits that open a statement of their own, in order.
     stmt_hits: Vec<usize>,
     en: bool,
@@ -132,8 +130,10 @@ pub(super) struct Ctx<'d, 't> {
     mentions: Vec<(Range<usize>, usize, bool)>,
     /// The people and organisations by their folded names, built when a speaker first needs it.
     names: OnceCell<speaker::Names>,
-    /// Cue hits by start token.
-    hits: Vec<Option<Hit<'static>>>,
+    /// Cue hits in order.
+    hit_list: Vec<Hit<'static>>,
+    /// Per token, the index in `hit_list` of the hit starting there (u32::MAX: none).
+    hit_at: Vec<u32>,
     /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
     antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
@@ -149,10 +149,10 @@ impl<'d, 't> Ctx<'d, 't> {
         let toks = doc.tokens();
         let body = doc.body_tokens.clone();
         let sent_toks: Vec<Range<usize>> = doc.sentences.iter().map(|s| doc.tokens_in(s.clone())).collect();
-        let mut sent_of = vec![usize::MAX; toks.len()];
+        let mut sent_of = vec![u32::MAX; toks.len()];
         for (si, r) in sent_toks.iter().enumerate() {
             for k in r.clone() {
-                sent_of[k] = si;
+                sent_of[k] = si as u32;
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
@@ -207,27 +207,23 @@ impl<'d, 't> Ctx<'d, 't> {
             big_opens: Vec::new(),
             word_pre,
             nonpunct_pre,
-            hit_pre: Vec::new(),
             stmt_hits: Vec::new(),
             en,
             mentions,
             names: OnceCell::new(),
-            hits: Vec::new(),
+            hit_list: Vec::new(),
+            hit_at: Vec::new(),
             antecedents: RefCell::default(),
             cap_runs: RefCell::default(),
             firsts: RefCell::default(),
             classes: vec![Cell::new(u32::MAX); toks.len()],
         };
-        cx.hits = cx.find_hits();
-        let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);
-        let mut n = 0u32;
-        for h in &cx.hits {
-            hit_pre.push(n);
-            n += u32::from(h.is_some());
+        cx.hit_list = cx.find_hits();
+        cx.hit_at = vec![u32::MAX; toks.len()];
+        for (i, h) in cx.hit_list.iter().enumerate() {
+            cx.hit_at[h.toks.start] = i as u32;
         }
-        hit_pre.push(n);
-        cx.hit_pre = hit_pre;
-        cx.stmt_hits = (cx.body.clone()).filter(|&k| cx.hit(k).is_some_and(|h| cx.opens_statement(h))).collect();
+        cx.stmt_hits = cx.hit_list.iter().filter(|h| cx.opens_statement(h)).map(|h| h.toks.start).collect();
         let mut top_worded = Vec::with_capacity(cx.top.len() + 1);
         let mut n = 0u32;
         for (inner, outer) in cx.top.iter().zip(&cx.top_outer) {
@@ -257,8 +253,8 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when a cue hit starts among tokens `a..b`.
     fn any_hit(&self, a: usize, b: usize) -> bool {
-        let b = b.min(self.toks.len());
-        b > a && self.hit_pre[b] > self.hit_pre[a]
+        let i = self.hit_list.partition_point(|h| h.toks.start < a);
+        self.hit_list.get(i).is_some_and(|h| h.toks.start < b)
     }
 
     /// True when a top-level quotation lies inside the byte range `r`, marks included.
@@ -287,17 +283,25 @@ impl<'d, 't> Ctx<'d, 't> {
         self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
-    fn sent_end(&self, k: usize) -> usize {
+    /// The sentence of token `k` (usize::MAX outside every sentence or past the end).
+    fn sentence(&self, k: usize) -> usize {
         match self.sent_of.get(k) {
-            Some(&s) if s != usize::MAX => self.sent_toks[s].end,
-            _ => (k + 1).min(self.body.end),
+            Some(&s) if s != u32::MAX => s as usize,
+            _ => usize::MAX,
+        }
+    }
+
+    fn sent_end(&self, k: usize) -> usize {
+        match self.sentence(k) {
+            usize::MAX => (k + 1).min(self.body.end),
+            s => self.sent_toks[s].end,
         }
     }
 
     fn sent_start(&self, k: usize) -> usize {
-        match self.sent_of.get(k) {
-            Some(&s) if s != usize::MAX => self.sent_toks[s].start,
-            _ => k,
+        match self.sentence(k) {
+            usize::MAX => k,
+            s => self.sent_toks[s].start,
         }
     }
 
@@ -337,10 +341,10 @@ impl<'d, 't> Ctx<'d, 't> {
         matches!(w, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انني" | "اني" | "انكم")
     }
 
-    fn find_hits(&self) -> Vec<Option<Hit<'static>>> {
+    fn find_hits(&self) -> Vec<Hit<'static>> {
         let lex = if self.en { &CUES.1 } else { &CUES.0 };
         let tails = &CUES.2[usize::from(self.en)];
-        let mut hits = vec![None; self.toks.len()];
+        let mut hits = Vec::new();
         let mut k = self.body.start;
         while k < self.body.end {
             // (every cue starts with a word: see `lexicon::tests`)
@@ -363,7 +367,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 let name = name || (self.en && k > 0 && self.w(k - 1) == "-");
                 if prefix_ok && !noun && !anonymity && !name && !self.quoted(k) {
                     let end = m.tokens.end;
-                    hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
+                    hits.push(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;
                     continue;
                 }
@@ -397,7 +401,10 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     fn hit(&self, k: usize) -> Option<&Hit<'static>> {
-        self.hits.get(k).and_then(Option::as_ref)
+        match self.hit_at.get(k) {
+            Some(&i) if i != u32::MAX => Some(&self.hit_list[i as usize]),
+            _ => None,
+        }
     }
 
     // ------------------------------------------------------------------ the pass
@@ -410,7 +417,7 @@ impl<'d, 't> Ctx<'d, 't> {
             let f = if self.en { self.english(hit, &frames) } else { self.arabic(hit, &frames) };
             let Some((speaker, statement)) = f else {
                 if self.document_subject(hit) {
-                    push_frame(&mut frames, k, self.sent_of[k], self.blocker(k));
+                    push_frame(&mut frames, k, self.sentence(k), self.blocker(k));
                 }
                 continue;
             };
@@ -422,7 +429,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 && !hit.form.participle
                 && !nested
             {
-                push_frame(&mut frames, k, self.sent_of[k], sp);
+                push_frame(&mut frames, k, self.sentence(k), sp);
             }
             if let Some(mut st) = statement {
                 st.speaker = speaker;
@@ -517,7 +524,7 @@ impl<'d, 't> Ctx<'d, 't> {
         feminine: bool,
         latest_first: impl Iterator<Item = &'f Frame> + Clone,
     ) -> Option<Spk> {
-        let s = self.sent_of[k];
+        let s = self.sentence(k);
         let back = latest_first.inspect(|_| crate::text::tick(1));
         // (frames come in token order, so the scan stops at the first frame of an earlier sentence)
         if let Some(f) = back.clone().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
@@ -553,7 +560,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// A participle's speaker: the sentence's, else (when the sentence is not about a
     /// document) the last one of the two sentences before.
     fn participle_speaker(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
-        let s = self.sent_of[k];
+        let s = self.sentence(k);
         if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
