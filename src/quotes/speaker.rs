@@ -1201,13 +1201,25 @@ pub(super) fn fold(s: &str) -> String {
 
 /// Appends [`fold`] of `s` to `out`.
 fn fold_into(s: &str, out: &mut String) {
-    // Text of ASCII and the Arabic letters that do not fold is its own normal form.
-    let plain = s.chars().all(|c| c.is_ascii() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'))
-        && !s.contains(['آ', 'أ', 'إ', 'ى']);
-    let n = if plain { Cow::Borrowed(s) } else { Cow::Owned(normalize(s)) };
     let from = out.len();
+    // Text of ASCII and the Arabic letters that do not fold is its own normal form: it is
+    // folded as it is, and anything else once normalised.
+    if !fold_chars(s, out, from, true) {
+        out.truncate(from);
+        fold_chars(&normalize(s), out, from, false);
+    }
+}
+
+/// Appends the folded chars of `s` to `out` (whose name starts at `from`); with `plain`, stops
+/// and returns false at the first char normalisation could change.
+fn fold_chars(s: &str, out: &mut String, from: usize, plain: bool) -> bool {
     let mut space = false;
-    for c in n.chars() {
+    for c in s.chars() {
+        let unchanged = c.is_ascii()
+            || (matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'آ' | 'أ' | 'إ' | 'ى'));
+        if plain && !unchanged {
+            return false;
+        }
         // ASCII and the Arabic letters (U+0621–U+064A, all letters without case) first: the
         // Unicode tables are slow for them.
         let kept = match c {
@@ -1228,6 +1240,7 @@ fn fold_into(s: &str, out: &mut String) {
             None => space = true,
         }
     }
+    true
 }
 
 impl Ctx<'_, '_> {
