@@ -941,16 +941,18 @@ impl Ctx<'_, '_> {
         let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
         // The title's words, each bare and with the stems of its clitic readings.
-        let wanted: Vec<(&str, Vec<Cow<'_, str>>)> =
-            words.iter().map(|&j| (bare(self.w(j)), keys(self.w(j)).collect())).collect();
+        let mut title_stems: Vec<(&str, Vec<Cow<'_, str>>)> = Vec::new();
         for f in super::speaking_frames(frames, before).take(12) {
             if f.speaker.toks.end > r.start {
                 continue;
             }
+            if title_stems.is_empty() {
+                title_stems = words.iter().map(|&j| (bare(self.w(j)), keys(self.w(j)).collect())).collect();
+            }
             let t = f.speaker.toks.clone();
             crate::text::tick(t.len());
             let has = |w: &str| t.clone().any(|j| self.has_stem(j, w));
-            let all = wanted.iter().all(|(b, ks)| has(b) || ks.iter().any(|x| has(x)));
+            let all = title_stems.iter().all(|(b, ks)| has(b) || ks.iter().any(|x| has(x)));
             if all {
                 let mut out = f.speaker.clone();
                 out.feminine = sp.feminine;
@@ -967,7 +969,7 @@ impl Ctx<'_, '_> {
         let wanted: Vec<String> =
             if title { words.iter().map(|&w| bare(self.w(w)).to_string()).collect() } else { Vec::new() };
         let kind = if title { Kind::Title } else { Kind::Body };
-        let key = Antecedent { kind, head: head.to_string(), words: wanted };
+        let key = Antecedent { kind, head: head.to_string(), tail: head.len() - stem_tail(head).len(), words: wanted };
         let Some(k) = self.last_antecedent(&key, floor, upper) else { return sp };
         let mut out = if title {
             let form = say_form(sp.feminine);
@@ -1030,7 +1032,7 @@ impl Ctx<'_, '_> {
         if key.kind == Kind::Org {
             return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
         }
-        if !self.has_stem(k, &key.head) {
+        if !self.has_stem_ending(k, &key.head, &key.head[key.tail..]) {
             return false;
         }
         if key.kind == Kind::Title {
@@ -1047,7 +1049,11 @@ impl Ctx<'_, '_> {
     /// past the one or two letters a restored article adds, so a word that does not end like
     /// the stem is passed over without reading its clitics.
     fn has_stem(&self, k: usize, stem: &str) -> bool {
-        let tail = stem.char_indices().nth(2).map_or("", |(i, _)| &stem[i..]);
+        self.has_stem_ending(k, stem, stem_tail(stem))
+    }
+
+    /// [`Self::has_stem`] with the stem's [`stem_tail`] worked out.
+    fn has_stem_ending(&self, k: usize, stem: &str, tail: &str) -> bool {
         self.is_word(k) && self.w(k).ends_with(tail) && keys(self.w(k)).any(|x| x == stem)
     }
 
@@ -1094,7 +1100,15 @@ impl Ctx<'_, '_> {
 pub(super) struct Antecedent {
     kind: Kind,
     head: String,
+    /// Where the head's [`stem_tail`] starts.
+    tail: usize,
     words: Vec<String>,
+}
+
+/// The end of a stem that every word with that stem ends with: the stem past its first two
+/// letters (which a restored article may have put there).
+fn stem_tail(stem: &str) -> &str {
+    stem.char_indices().nth(2).map_or("", |(i, _)| &stem[i..])
 }
 
 /// What [`Ctx::first_in_sentence`] looks for.
@@ -1155,7 +1169,7 @@ impl Ctx<'_, '_> {
         if !is_exact(hw, Word::EnOrg) {
             return sp;
         }
-        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), words: Vec::new() };
+        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), tail: 0, words: Vec::new() };
         if let Some(k) = self.last_antecedent(&key, self.body.start, sp.toks.start.min(before)) {
             let s = self.org_start(k);
             let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
