@@ -2,7 +2,7 @@
 //! (`words.tsv`), parsed once.
 
 use crate::text::{Analysis, Lexicon, clitic_splits, normalize};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// How a cue introduces a statement (see `cues.tsv`).
@@ -45,11 +45,24 @@ pub(super) enum Word {
 
 /// The last two letters of the first word of the cues of one language (lower-cased): every
 /// clitic reading of a word ends like the word, so a word ending otherwise starts no cue.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Tails {
-    tails: FxHashSet<(char, char)>,
+    /// One bit per hash of a pair of last letters (see [`tail_bit`]).
+    bits: [u64; 64],
     /// A cue's first word has fewer than two letters: every word may start one.
     any: bool,
+}
+
+impl Default for Tails {
+    fn default() -> Self {
+        Tails { bits: [0; 64], any: false }
+    }
+}
+
+/// The bit of [`Tails::bits`] for a pair of last letters (pairs may share one: a shared bit
+/// only lets a word through to the lexicon).
+fn tail_bit((a, b): (char, char)) -> usize {
+    ((a as usize).wrapping_mul(31) ^ (b as usize)) & 4095
 }
 
 impl Tails {
@@ -58,7 +71,8 @@ impl Tails {
         let Some(t) = a.tokens().first() else { return };
         match last_two(&a.normalized()[t.norm.clone()]) {
             Some(tail) => {
-                self.tails.insert(tail);
+                let bit = tail_bit(tail);
+                self.bits[bit / 64] |= 1 << (bit % 64);
             }
             None => self.any = true,
         }
@@ -66,7 +80,11 @@ impl Tails {
 
     /// True when a cue may start at the normalised word `w`.
     pub(super) fn may_start(&self, w: &str) -> bool {
-        self.any || last_two(w).is_some_and(|t| self.tails.contains(&t))
+        self.any
+            || last_two(w).is_some_and(|t| {
+                let bit = tail_bit(t);
+                self.bits[bit / 64] & (1 << (bit % 64)) != 0
+            })
     }
 }
 
