@@ -107,13 +107,9 @@ pub(super) struct Ctx<'d, 't> {
     sent_of: Vec<u32>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
-    /// Top-level quotations by the byte where they open and the byte where they close.
-    open_at: FxHashMap<usize, usize>,
-    close_at: FxHashMap<usize, usize>,
-    /// Top-level quotations' inner ranges, sorted and disjoint.
-    top: Vec<Range<usize>>,
-    /// Top-level quotations' outer ranges (marks included), sorted and disjoint.
-    top_outer: Vec<Range<usize>>,
+    /// The top-level quotations (indices into `regions`): sorted and disjoint, so sorted by
+    /// where they open, where they close and where their words are alike.
+    top: Vec<u32>,
     /// Per top-level quotation, how many of those before it have a word inside (prefix counts).
     top_worded: Vec<u32>,
     /// Tokens that open a top-level quotation of three words or more, in order.
@@ -156,16 +152,7 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
-        let mut open_at = FxHashMap::default();
-        let mut close_at = FxHashMap::default();
-        let mut top = Vec::new();
-        let mut top_outer = Vec::new();
-        for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
-            open_at.insert(r.outer.start, i);
-            close_at.insert(r.outer.end, i);
-            top.push(r.inner.clone());
-            top_outer.push(r.outer.clone());
-        }
+        let top: Vec<u32> = (0..regions.len() as u32).filter(|&i| regions[i as usize].depth == 0).collect();
         let mut word_pre = Vec::with_capacity(toks.len() + 1);
         let mut nonpunct_pre = Vec::with_capacity(toks.len() + 1);
         let (mut words, mut nonpunct) = (0u32, 0u32);
@@ -199,10 +186,7 @@ impl<'d, 't> Ctx<'d, 't> {
             sent_of,
             sent_toks,
             regions,
-            open_at,
-            close_at,
             top,
-            top_outer,
             top_worded: Vec::new(),
             big_opens: Vec::new(),
             word_pre,
@@ -226,12 +210,12 @@ impl<'d, 't> Ctx<'d, 't> {
         cx.stmt_hits = cx.hit_list.iter().filter(|h| cx.opens_statement(h)).map(|h| h.toks.start).collect();
         let mut top_worded = Vec::with_capacity(cx.top.len() + 1);
         let mut n = 0u32;
-        for (inner, outer) in cx.top.iter().zip(&cx.top_outer) {
+        for i in 0..cx.top.len() {
             top_worded.push(n);
-            let words = cx.words_in(inner);
+            let words = cx.words_in(&cx.top_region(i).inner);
             n += u32::from(words >= 1);
             if words >= 3 {
-                let k = cx.doc.token_at_or_after(outer.start);
+                let k = cx.doc.token_at_or_after(cx.top_region(i).outer.start);
                 if cx.opens(k).is_some() {
                     cx.big_opens.push(k);
                 }
@@ -257,10 +241,20 @@ impl<'d, 't> Ctx<'d, 't> {
         self.hit_list.get(i).is_some_and(|h| h.toks.start < b)
     }
 
+    /// Top-level quotation `i`.
+    fn top_region(&self, i: usize) -> &Region {
+        &self.regions[self.top[i] as usize]
+    }
+
+    /// How many top-level quotations come before the first whose `key` is not below `at`.
+    fn top_before(&self, at: usize, key: impl Fn(&Region) -> usize) -> usize {
+        self.top.partition_point(|&q| key(&self.regions[q as usize]) < at)
+    }
+
     /// True when a top-level quotation lies inside the byte range `r`, marks included.
     fn quotation_within(&self, r: &Range<usize>) -> bool {
-        let i = self.top_outer.partition_point(|q| q.start < r.start);
-        self.top_outer.get(i).is_some_and(|q| q.end <= r.end)
+        let i = self.top_before(r.start, |q| q.outer.start);
+        i < self.top.len() && self.top_region(i).outer.end <= r.end
     }
 
     /// The first token in `a..b` that opens a top-level quotation of three words or more.
@@ -309,21 +303,28 @@ impl<'d, 't> Ctx<'d, 't> {
     fn opens(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.open_at.get(&t.orig.start).map(|&i| &self.regions[i])
+        let i = self.top_before(t.orig.start, |q| q.outer.start);
+        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer.start == t.orig.start)
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.close_at.get(&t.orig.end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig.start)
+        let i = self.top_before(t.orig.end, |q| q.outer.end);
+        (i < self.top.len())
+            .then(|| self.top_region(i))
+            .filter(|q| q.outer.end == t.orig.end && q.outer.start < t.orig.start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
         let t = &self.toks[k].orig;
-        let i = self.top.partition_point(|r| r.end < t.end);
-        self.top.get(i).is_some_and(|r| r.start <= t.start && t.end <= r.end)
+        let i = self.top_before(t.end, |q| q.inner.end);
+        i < self.top.len() && {
+            let r = &self.top_region(i).inner;
+            r.start <= t.start && t.end <= r.end
+        }
     }
 
     fn words_in(&self, r: &Range<usize>) -> usize {
@@ -655,13 +656,13 @@ impl<'d, 't> Ctx<'d, 't> {
         // A quotation opened inside the clause runs to its closing mark. (Top-level quotations
         // are sorted and disjoint: only the last one opened inside can reach past the end.)
         let mut kind = QuoteKind::Indirect;
-        let first = self.top_outer.partition_point(|q| q.start < begin);
-        let last = self.top_outer.partition_point(|q| q.start < end);
+        let first = self.top_before(begin, |q| q.outer.start);
+        let last = self.top_before(end, |q| q.outer.start);
         if last > first {
             if self.top_worded[last] > self.top_worded[first] {
                 kind = QuoteKind::Mixed;
             }
-            end = end.max(self.top_outer[last - 1].end);
+            end = end.max(self.top_region(last - 1).outer.end);
         }
         let range = trim(self.doc.text(), begin..end);
         (self.words_in(&range) >= 2).then_some((range, kind))
