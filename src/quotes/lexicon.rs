@@ -1,7 +1,7 @@
 //! The tables the statement finder reads: speech cues (`cues.tsv`) and closed word classes
 //! (`words.tsv`), parsed once.
 
-use crate::text::{Lexicon, clitic_splits, normalize};
+use crate::text::{Analysis, Lexicon, clitic_splits, normalize};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -43,10 +43,64 @@ pub(super) enum Word {
     EnPron,
 }
 
-/// The cue lexicons: Arabic, English (case-folded).
-pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLock::new(|| {
+/// The last two letters of the first word of the cues of one language (lower-cased): every
+/// clitic reading of a word ends like the word, so a word ending otherwise starts no cue.
+#[derive(Debug)]
+pub(super) struct Tails {
+    /// One bit per hash of a pair of last letters (see [`tail_bit`]).
+    bits: [u64; 64],
+    /// A cue's first word has fewer than two letters: every word may start one.
+    any: bool,
+}
+
+impl Default for Tails {
+    fn default() -> Self {
+        Tails { bits: [0; 64], any: false }
+    }
+}
+
+/// The bit of [`Tails::bits`] for a pair of last letters (pairs may share one: a shared bit
+/// only lets a word through to the lexicon).
+fn tail_bit((a, b): (char, char)) -> usize {
+    ((a as usize).wrapping_mul(31) ^ (b as usize)) & 4095
+}
+
+impl Tails {
+    fn add(&mut self, form: &str) {
+        let a = Analysis::new(form);
+        let Some(t) = a.tokens().first() else { return };
+        match last_two(&a.normalized()[t.norm()]) {
+            Some(tail) => {
+                let bit = tail_bit(tail);
+                self.bits[bit / 64] |= 1 << (bit % 64);
+            }
+            None => self.any = true,
+        }
+    }
+
+    /// True when a cue may start at the normalised word `w`.
+    pub(super) fn may_start(&self, w: &str) -> bool {
+        self.any
+            || last_two(w).is_some_and(|t| {
+                let bit = tail_bit(t);
+                self.bits[bit / 64] & (1 << (bit % 64)) != 0
+            })
+    }
+}
+
+/// The last two chars of a word, ASCII lower-cased.
+fn last_two(w: &str) -> Option<(char, char)> {
+    let mut back = w.chars().rev();
+    let b = back.next()?.to_ascii_lowercase();
+    let a = back.next()?.to_ascii_lowercase();
+    Some((a, b))
+}
+
+/// The cue lexicons: Arabic, English (case-folded), with the endings of their first words.
+pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>, [Tails; 2])> = LazyLock::new(|| {
     let mut ar = Lexicon::new(false);
     let mut en = Lexicon::new(true);
+    let mut tails: [Tails; 2] = Default::default();
     for line in include_str!("cues.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -61,7 +115,7 @@ pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLoc
             "relay" => Class::Relay,
             _ => panic!("cues.tsv: bad class {class:?}"),
         };
-        let lex = if lang == "ar" { &mut ar } else { &mut en };
+        let (lex, tails) = if lang == "ar" { (&mut ar, &mut tails[0]) } else { (&mut en, &mut tails[1]) };
         // Forms are space-separated, but a multi-word form ("جدد التأكيد:m") has spaces too: a
         // form ends at its tag.
         let mut pending = String::new();
@@ -79,11 +133,12 @@ pub(super) static CUES: LazyLock<(Lexicon<CueForm>, Lexicon<CueForm>)> = LazyLoc
                 _ => panic!("cues.tsv: bad tag {tag:?}"),
             };
             lex.insert(form, CueForm { lemma: lemma.to_string(), class, feminine, participle });
+            tails.add(form);
             pending.clear();
         }
         assert!(pending.is_empty(), "cues.tsv: form without a tag in {line:?}");
     }
-    (ar, en)
+    (ar, en, tails)
 });
 
 impl Word {
@@ -163,6 +218,29 @@ pub(super) fn is(w: &str, class: Word) -> bool {
             .any(|s| has(&s.stem) || has(bare(&s.stem)) || unsuffixed(&s.stem).is_some_and(|u| has(u) || has(bare(u))))
 }
 
+/// The classes of a normalised word as [`is`] reads it (any clitics, article, case) and as
+/// [`is_exact`] reads it, as sets of [`Word::bit`]s, in one pass.
+pub(super) fn classes(w: &str) -> (u16, u16) {
+    let get = |s: &str| WORDS.get(s).copied().unwrap_or(0);
+    let exact = classes_of(w) | get(bare(w));
+    if w.is_ascii() {
+        return (classes_of(w), exact);
+    }
+    let mut loose = get(w);
+    for s in clitic_splits(w) {
+        loose |= get(&s.stem) | get(bare(&s.stem));
+        if let Some(u) = unsuffixed(&s.stem) {
+            loose |= get(u) | get(bare(u));
+        }
+    }
+    (loose, exact)
+}
+
+/// True when a set of classes from [`classes`] holds `class`.
+pub(super) fn holds(set: u16, class: Word) -> bool {
+    set & class.bit() != 0
+}
+
 /// The word without a possessive pronoun suffix (تقريره → تقرير), when at least three letters remain.
 fn unsuffixed(w: &str) -> Option<&str> {
     for suffix in ["هما", "هم", "ها", "ه"] {
@@ -208,5 +286,12 @@ mod tests {
         assert!(is_exact("في", Word::Func));
         assert!(!is("لامبيرت", Word::Title));
         assert!(is("Minister", Word::EnTitle));
+        // The finder looks cues up at words only.
+        for line in include_str!("cues.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let forms = line.split('\t').nth(3).unwrap();
+            for form in forms.split(' ').filter(|f| f.contains(':')) {
+                assert!(form.starts_with(char::is_alphabetic), "{form}");
+            }
+        }
     }
 }

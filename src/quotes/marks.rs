@@ -86,6 +86,60 @@ impl Stack {
     }
 }
 
+/// Positions of the bytes that may start a quotation mark (`"`, `'`, C2, E2), read eight bytes
+/// at a time; a few other positions may come too (the caller checks each byte).
+struct MarkBytes<'a> {
+    bytes: &'a [u8],
+    /// Start of the block after the one in `found`.
+    next: usize,
+    /// Bit 8j+7 set for byte j of the block before `next` that may be one.
+    found: u64,
+}
+
+impl<'a> MarkBytes<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        MarkBytes { bytes, next: 0, found: 0 }
+    }
+}
+
+impl Iterator for MarkBytes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // high bits of the zero bytes of v (and perhaps of some bytes above one)
+        let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        loop {
+            if self.found != 0 {
+                let bit = self.found.trailing_zeros() as usize;
+                self.found &= self.found - 1;
+                return Some(self.next - 8 + bit / 8);
+            }
+            let rest = self.bytes.get(self.next..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            if rest.len() < 8 {
+                // the last few bytes one by one
+                let at = self.next;
+                self.next += 1;
+                if matches!(rest[0], b'"' | b'\'' | 0xC2 | 0xE2) {
+                    return Some(at);
+                }
+                continue;
+            }
+            crate::text::tick(1);
+            let x = u64::from_le_bytes(rest[..8].try_into().expect("eight bytes"));
+            self.found = zeros(x ^ (ONES * 0x22))
+                | zeros(x ^ (ONES * 0x27))
+                | zeros(x ^ (ONES * 0xC2))
+                | zeros(x ^ (ONES * 0xE2));
+            self.next += 8;
+        }
+    }
+}
+
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(crate::text::is_alphanumeric)
 }
@@ -112,8 +166,8 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
         // Every mark is ASCII or starts with the byte C2 or E2: only those bytes are looked at.
         let bytes = p.as_bytes();
         let mut skip_to = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) || i < skip_to {
+        for i in MarkBytes::new(bytes) {
+            if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) || i < skip_to {
                 continue;
             }
             let Some(c) = p[i..].chars().next() else { break };
@@ -221,6 +275,20 @@ mod tests {
         assert_eq!(quoted("He said ''fine'' and 'yes' to Norway's plan."), vec![("fine", 0), ("yes", 0)]);
         assert_eq!(quoted("She said ‘no’ to Chile’s bid."), vec![("no", 0)]);
         assert_eq!(quoted("وقال ”لن نتراجع“ ثم غادر."), vec![("لن نتراجع", 0)]);
+    }
+
+    #[test]
+    fn mark_bytes_finds_every_candidate() {
+        let t = "«قال» \"x\" 'y' “z” ‘w’ ‹v› „u“ ٍabc\"".repeat(3);
+        let b = t.as_bytes();
+        for start in 0..b.len() {
+            let want: Vec<usize> = (start..b.len()).filter(|&i| matches!(b[i], b'"' | b'\'' | 0xC2 | 0xE2)).collect();
+            let got: Vec<usize> = MarkBytes::new(&b[start..])
+                .map(|i| i + start)
+                .filter(|&i| matches!(b[i], b'"' | b'\'' | 0xC2 | 0xE2))
+                .collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

@@ -27,12 +27,11 @@ mod speaker;
 
 use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker};
 use crate::text::{Doc, Token, TokenKind};
-use lexicon::{CUES, Class, CueForm, Word, is, is_exact};
+use lexicon::{CUES, Class, CueForm, Word};
 use marks::Region;
 use rustc_hash::FxHashMap;
 use speaker::Spk;
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 /// Loads the speech-verb lexicon and word classes.
@@ -105,16 +104,12 @@ pub(super) struct Ctx<'d, 't> {
     toks: &'d [Token],
     body: Range<usize>,
     /// Sentence index per token (usize::MAX outside every sentence).
-    sent_of: Vec<usize>,
+    sent_of: Vec<u32>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
-    /// Top-level quotations by the byte where they open and the byte where they close.
-    open_at: HashMap<usize, usize>,
-    close_at: HashMap<usize, usize>,
-    /// Top-level quotations' inner ranges, sorted and disjoint.
-    top: Vec<Range<usize>>,
-    /// Top-level quotations' outer ranges (marks included), sorted and disjoint.
-    top_outer: Vec<Range<usize>>,
+    /// The top-level quotations (indices into `regions`): sorted and disjoint, so sorted by
+    /// where they open, where they close and where their words are alike.
+    top: Vec<u32>,
     /// Per top-level quotation, how many of those before it have a word inside (prefix counts).
     top_worded: Vec<u32>,
     /// Tokens that open a top-level quotation of three words or more, in order.
@@ -123,8 +118,6 @@ pub(super) struct Ctx<'d, 't> {
     word_pre: Vec<u32>,
     /// Per token index i, the number of tokens other than punctuation before it.
     nonpunct_pre: Vec<u32>,
-    /// Per token index i, the number of cue hits starting before it.
-    hit_pre: Vec<u32>,
     /// Start tokens of the cue hits that open a statement of their own, in order.
     stmt_hits: Vec<usize>,
     en: bool,
@@ -133,14 +126,18 @@ pub(super) struct Ctx<'d, 't> {
     mentions: Vec<(Range<usize>, usize, bool)>,
     /// The people and organisations by their folded names, built when a speaker first needs it.
     names: OnceCell<speaker::Names>,
-    /// Cue hits by start token.
-    hits: Vec<Option<Hit<'static>>>,
+    /// Cue hits in order.
+    hit_list: Vec<Hit<'static>>,
+    /// Per token, the index in `hit_list` of the hit starting there (u32::MAX: none).
+    hit_at: Vec<u32>,
     /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
     antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
     cap_runs: RefCell<Vec<u32>>,
     /// What `speaker::first_in_sentence` found, per sentence start and kind.
     firsts: RefCell<FxHashMap<(usize, u8), usize>>,
+    /// Per token, its word classes (loose in the high half, exact in the low; u32::MAX: not yet).
+    classes: Vec<Cell<u32>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -148,23 +145,14 @@ impl<'d, 't> Ctx<'d, 't> {
         let toks = doc.tokens();
         let body = doc.body_tokens.clone();
         let sent_toks: Vec<Range<usize>> = doc.sentences.iter().map(|s| doc.tokens_in(s.clone())).collect();
-        let mut sent_of = vec![usize::MAX; toks.len()];
+        let mut sent_of = vec![u32::MAX; toks.len()];
         for (si, r) in sent_toks.iter().enumerate() {
             for k in r.clone() {
-                sent_of[k] = si;
+                sent_of[k] = si as u32;
             }
         }
         let regions = marks::regions(doc.text(), &doc.paragraphs);
-        let mut open_at = HashMap::new();
-        let mut close_at = HashMap::new();
-        let mut top = Vec::new();
-        let mut top_outer = Vec::new();
-        for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.depth == 0) {
-            open_at.insert(r.outer.start, i);
-            close_at.insert(r.outer.end, i);
-            top.push(r.inner.clone());
-            top_outer.push(r.outer.clone());
-        }
+        let top: Vec<u32> = (0..regions.len() as u32).filter(|&i| regions[i as usize].depth == 0).collect();
         let mut word_pre = Vec::with_capacity(toks.len() + 1);
         let mut nonpunct_pre = Vec::with_capacity(toks.len() + 1);
         let (mut words, mut nonpunct) = (0u32, 0u32);
@@ -198,42 +186,36 @@ impl<'d, 't> Ctx<'d, 't> {
             sent_of,
             sent_toks,
             regions,
-            open_at,
-            close_at,
             top,
-            top_outer,
             top_worded: Vec::new(),
             big_opens: Vec::new(),
             word_pre,
             nonpunct_pre,
-            hit_pre: Vec::new(),
             stmt_hits: Vec::new(),
             en,
             mentions,
             names: OnceCell::new(),
-            hits: Vec::new(),
+            hit_list: Vec::new(),
+            hit_at: Vec::new(),
             antecedents: RefCell::default(),
             cap_runs: RefCell::default(),
             firsts: RefCell::default(),
+            classes: vec![Cell::new(u32::MAX); toks.len()],
         };
-        cx.hits = cx.find_hits();
-        let mut hit_pre = Vec::with_capacity(cx.hits.len() + 1);
-        let mut n = 0u32;
-        for h in &cx.hits {
-            hit_pre.push(n);
-            n += u32::from(h.is_some());
+        cx.hit_list = cx.find_hits();
+        cx.hit_at = vec![u32::MAX; toks.len()];
+        for (i, h) in cx.hit_list.iter().enumerate() {
+            cx.hit_at[h.toks.start] = i as u32;
         }
-        hit_pre.push(n);
-        cx.hit_pre = hit_pre;
-        cx.stmt_hits = (cx.body.clone()).filter(|&k| cx.hit(k).is_some_and(|h| cx.opens_statement(h))).collect();
+        cx.stmt_hits = cx.hit_list.iter().filter(|h| cx.opens_statement(h)).map(|h| h.toks.start).collect();
         let mut top_worded = Vec::with_capacity(cx.top.len() + 1);
         let mut n = 0u32;
-        for (inner, outer) in cx.top.iter().zip(&cx.top_outer) {
+        for i in 0..cx.top.len() {
             top_worded.push(n);
-            let words = cx.words_in(inner);
+            let words = cx.words_in(&cx.top_region(i).inner);
             n += u32::from(words >= 1);
             if words >= 3 {
-                let k = cx.doc.token_at_or_after(outer.start);
+                let k = cx.doc.token_at_or_after(cx.top_region(i).outer.start);
                 if cx.opens(k).is_some() {
                     cx.big_opens.push(k);
                 }
@@ -255,14 +237,24 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when a cue hit starts among tokens `a..b`.
     fn any_hit(&self, a: usize, b: usize) -> bool {
-        let b = b.min(self.toks.len());
-        b > a && self.hit_pre[b] > self.hit_pre[a]
+        let i = self.hit_list.partition_point(|h| h.toks.start < a);
+        self.hit_list.get(i).is_some_and(|h| h.toks.start < b)
+    }
+
+    /// Top-level quotation `i`.
+    fn top_region(&self, i: usize) -> &Region {
+        &self.regions[self.top[i] as usize]
+    }
+
+    /// How many top-level quotations come before the first whose `key` is not below `at`.
+    fn top_before(&self, at: usize, key: impl Fn(&Region) -> usize) -> usize {
+        self.top.partition_point(|&q| key(&self.regions[q as usize]) < at)
     }
 
     /// True when a top-level quotation lies inside the byte range `r`, marks included.
     fn quotation_within(&self, r: &Range<usize>) -> bool {
-        let i = self.top_outer.partition_point(|q| q.start < r.start);
-        self.top_outer.get(i).is_some_and(|q| q.end <= r.end)
+        let i = self.top_before(r.start, |q| q.outer.start);
+        i < self.top.len() && self.top_region(i).outer.end <= r.end
     }
 
     /// The first token in `a..b` that opens a top-level quotation of three words or more.
@@ -285,17 +277,25 @@ impl<'d, 't> Ctx<'d, 't> {
         self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
-    fn sent_end(&self, k: usize) -> usize {
+    /// The sentence of token `k` (usize::MAX outside every sentence or past the end).
+    fn sentence(&self, k: usize) -> usize {
         match self.sent_of.get(k) {
-            Some(&s) if s != usize::MAX => self.sent_toks[s].end,
-            _ => (k + 1).min(self.body.end),
+            Some(&s) if s != u32::MAX => s as usize,
+            _ => usize::MAX,
+        }
+    }
+
+    fn sent_end(&self, k: usize) -> usize {
+        match self.sentence(k) {
+            usize::MAX => (k + 1).min(self.body.end),
+            s => self.sent_toks[s].end,
         }
     }
 
     fn sent_start(&self, k: usize) -> usize {
-        match self.sent_of.get(k) {
-            Some(&s) if s != usize::MAX => self.sent_toks[s].start,
-            _ => k,
+        match self.sentence(k) {
+            usize::MAX => k,
+            s => self.sent_toks[s].start,
         }
     }
 
@@ -303,21 +303,28 @@ impl<'d, 't> Ctx<'d, 't> {
     fn opens(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.open_at.get(&t.orig().start).map(|&i| &self.regions[i])
+        let i = self.top_before(t.orig().start, |q| q.outer.start);
+        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer.start == t.orig().start)
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        self.close_at.get(&t.orig().end).map(|&i| &self.regions[i]).filter(|r| r.outer.start < t.orig().start)
+        let i = self.top_before(t.orig().end, |q| q.outer.end);
+        (i < self.top.len())
+            .then(|| self.top_region(i))
+            .filter(|q| q.outer.end == t.orig().end && q.outer.start < t.orig().start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
-        let t = self.toks[k].orig();
-        let i = self.top.partition_point(|r| r.end < t.end);
-        self.top.get(i).is_some_and(|r| r.start <= t.start && t.end <= r.end)
+        let t = &self.toks[k].orig();
+        let i = self.top_before(t.end, |q| q.inner.end);
+        i < self.top.len() && {
+            let r = &self.top_region(i).inner;
+            r.start <= t.start && t.end <= r.end
+        }
     }
 
     fn words_in(&self, r: &Range<usize>) -> usize {
@@ -335,12 +342,16 @@ impl<'d, 't> Ctx<'d, 't> {
         matches!(w, "ان" | "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انني" | "اني" | "انكم")
     }
 
-    fn find_hits(&self) -> Vec<Option<Hit<'static>>> {
+    fn find_hits(&self) -> Vec<Hit<'static>> {
         let lex = if self.en { &CUES.1 } else { &CUES.0 };
-        let mut hits = vec![None; self.toks.len()];
+        let tails = &CUES.2[usize::from(self.en)];
+        let mut hits = Vec::new();
         let mut k = self.body.start;
         while k < self.body.end {
-            if let Some(m) = lex.longest_at(self.doc, k)
+            // (every cue starts with a word: see `lexicon::tests`)
+            if self.toks[k].kind == TokenKind::Word
+                && tails.may_start(self.w(k))
+                && let Some(m) = lex.longest_at(self.doc, k)
                 && m.tokens.end <= self.body.end
             {
                 let w = self.w(k);
@@ -357,7 +368,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 let name = name || (self.en && k > 0 && self.w(k - 1) == "-");
                 if prefix_ok && !noun && !anonymity && !name && !self.quoted(k) {
                     let end = m.tokens.end;
-                    hits[k] = Some(Hit { toks: m.tokens.clone(), form: m.value });
+                    hits.push(Hit { toks: m.tokens.clone(), form: m.value });
                     k = end;
                     continue;
                 }
@@ -367,8 +378,34 @@ impl<'d, 't> Ctx<'d, 't> {
         hits
     }
 
+    /// The classes of token `k` as `lexicon::is` and `lexicon::is_exact` read them, worked out
+    /// once per token.
+    fn classes(&self, k: usize) -> (u16, u16) {
+        let Some(cell) = self.classes.get(k) else { return (0, 0) };
+        let v = cell.get();
+        if v != u32::MAX {
+            return ((v >> 16) as u16, v as u16);
+        }
+        let (loose, exact) = lexicon::classes(self.w(k));
+        cell.set((u32::from(loose) << 16) | u32::from(exact));
+        (loose, exact)
+    }
+
+    /// `lexicon::is` for token `k`.
+    fn is_at(&self, k: usize, class: Word) -> bool {
+        lexicon::holds(self.classes(k).0, class)
+    }
+
+    /// `lexicon::is_exact` for token `k`.
+    fn is_exact_at(&self, k: usize, class: Word) -> bool {
+        lexicon::holds(self.classes(k).1, class)
+    }
+
     fn hit(&self, k: usize) -> Option<&Hit<'static>> {
-        self.hits.get(k).and_then(Option::as_ref)
+        match self.hit_at.get(k) {
+            Some(&i) if i != u32::MAX => Some(&self.hit_list[i as usize]),
+            _ => None,
+        }
     }
 
     // ------------------------------------------------------------------ the pass
@@ -381,7 +418,7 @@ impl<'d, 't> Ctx<'d, 't> {
             let f = if self.en { self.english(hit, &frames) } else { self.arabic(hit, &frames) };
             let Some((speaker, statement)) = f else {
                 if self.document_subject(hit) {
-                    push_frame(&mut frames, k, self.sent_of[k], self.blocker(k));
+                    push_frame(&mut frames, k, self.sentence(k), self.blocker(k));
                 }
                 continue;
             };
@@ -393,7 +430,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 && !hit.form.participle
                 && !nested
             {
-                push_frame(&mut frames, k, self.sent_of[k], sp);
+                push_frame(&mut frames, k, self.sentence(k), sp);
             }
             if let Some(mut st) = statement {
                 st.speaker = speaker;
@@ -488,7 +525,7 @@ impl<'d, 't> Ctx<'d, 't> {
         feminine: bool,
         latest_first: impl Iterator<Item = &'f Frame> + Clone,
     ) -> Option<Spk> {
-        let s = self.sent_of[k];
+        let s = self.sentence(k);
         let back = latest_first.inspect(|_| crate::text::tick(1));
         // (frames come in token order, so the scan stops at the first frame of an earlier sentence)
         if let Some(f) = back.clone().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
@@ -503,8 +540,8 @@ impl<'d, 't> Ctx<'d, 't> {
     fn document_subject(&self, hit: &Hit<'_>) -> bool {
         let j = hit.toks.end;
         self.is_word(j)
-            && (is(self.w(j), Word::Doc)
-                || (self.en && self.w(j).eq_ignore_ascii_case("the") && is_exact(self.w(j + 1), Word::Doc)))
+            && (self.is_at(j, Word::Doc)
+                || (self.en && self.w(j).eq_ignore_ascii_case("the") && self.is_exact_at(j + 1, Word::Doc)))
     }
 
     /// A frame that stops continuations from reaching past a document's sentence.
@@ -524,12 +561,12 @@ impl<'d, 't> Ctx<'d, 't> {
     /// A participle's speaker: the sentence's, else (when the sentence is not about a
     /// document) the last one of the two sentences before.
     fn participle_speaker(&self, k: usize, feminine: bool, frames: &[Frame]) -> Option<Spk> {
-        let s = self.sent_of[k];
+        let s = self.sentence(k);
         if let Some(f) = frames.iter().rev().take_while(|f| f.sentence >= s).find(|f| f.sentence == s && f.tok < k) {
             return Some(f.speaker.clone());
         }
         let sstart = self.sent_start(k);
-        if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && is(self.w(j), Word::Doc)) {
+        if (sstart..(sstart + 3).min(k)).any(|j| self.is_word(j) && self.is_at(j, Word::Doc)) {
             return None;
         }
         // "وبرر المندوب الروسي امتناع بلاده بالقول إن …": the subject of the verb opening the
@@ -539,7 +576,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if let Some((sp, _)) = self.speaker_after(sstart + 1, &form)
                 && !sp.document
                 && sp.toks.end <= k
-                && (sp.named || is(self.w(sp.toks.start), Word::Title) || is(self.w(sp.toks.start), Word::Noun))
+                && (sp.named || self.is_at(sp.toks.start, Word::Title) || self.is_at(sp.toks.start, Word::Noun))
             {
                 return Some(self.resolve(sp, k, frames));
             }
@@ -619,13 +656,13 @@ impl<'d, 't> Ctx<'d, 't> {
         // A quotation opened inside the clause runs to its closing mark. (Top-level quotations
         // are sorted and disjoint: only the last one opened inside can reach past the end.)
         let mut kind = QuoteKind::Indirect;
-        let first = self.top_outer.partition_point(|q| q.start < begin);
-        let last = self.top_outer.partition_point(|q| q.start < end);
+        let first = self.top_before(begin, |q| q.outer.start);
+        let last = self.top_before(end, |q| q.outer.start);
         if last > first {
             if self.top_worded[last] > self.top_worded[first] {
                 kind = QuoteKind::Mixed;
             }
-            end = end.max(self.top_outer[last - 1].end);
+            end = end.max(self.top_region(last - 1).outer.end);
         }
         let range = trim(self.doc.text(), begin..end);
         (self.words_in(&range) >= 2).then_some((range, kind))
@@ -636,7 +673,7 @@ impl<'d, 't> Ctx<'d, 't> {
         while a < b && self.is_punct(a) && self.opens(a).is_none() {
             a += 1;
         }
-        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || is_exact(self.w(b - 1), Word::Func)) {
+        while b > a && ((self.is_punct(b - 1) && self.closes(b - 1).is_none()) || self.is_exact_at(b - 1, Word::Func)) {
             b -= 1;
         }
         (b > a && (b - a) <= 40).then(|| self.toks[a].orig().start..self.toks[b - 1].orig().end)
@@ -710,8 +747,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 && j == end
                 && (form.participle || speaker_cut)
                 && self.is_word(j)
-                && !is_exact(w, Word::Func)
-                && !is(w, Word::Time)
+                && !self.is_exact_at(j, Word::Func)
+                && !self.is_at(j, Word::Time)
             {
                 start = Some(j);
                 break;
@@ -818,7 +855,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     // "according to aid agencies, …"
                     let send = self.sent_end(k);
                     let e = (from..send.min(from + 9)).find(|&j| matches!(self.w(j), "," | ";" | ":" | "—"))?;
-                    if e == from || (from..e).any(|j| is_exact(self.w(j), Word::EnStop)) {
+                    if e == from || (from..e).any(|j| self.is_exact_at(j, Word::EnStop)) {
                         return None;
                     }
                     (self.make_phrase(from..e), e)
@@ -958,16 +995,16 @@ impl<'d, 't> Ctx<'d, 't> {
         if start.is_none()
             && matches!(form.lemma.as_str(), "say" | "tell" | "add")
             && self.is_word(end)
-            && !is_exact(self.w(end), Word::EnStop)
+            && !self.is_exact_at(end, Word::EnStop)
         {
             let mut e = end;
             if form.lemma == "tell" {
                 e += 1; // the person told
             }
-            while self.is_word(e) && is_exact(self.w(e), Word::Time) {
+            while self.is_word(e) && self.is_exact_at(e, Word::Time) {
                 e += 1; // "said Tuesday it would …"
             }
-            if self.is_word(e) && !is_exact(self.w(e), Word::EnStop) {
+            if self.is_word(e) && !self.is_exact_at(e, Word::EnStop) {
                 end = e;
                 start = Some(end);
                 j = end;

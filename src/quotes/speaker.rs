@@ -72,7 +72,7 @@ impl Ctx<'_, '_> {
     /// is written with ي, or after بن, أبو or a title.
     pub(super) fn func(&self, k: usize) -> bool {
         let w = self.w(k);
-        if !is_exact(w, Word::Func) {
+        if !self.is_exact_at(k, Word::Func) {
             return false;
         }
         if w == "علي" && self.doc.text()[self.toks[k].orig()].ends_with('ي') && !self.complementizer(k + 1) {
@@ -80,7 +80,8 @@ impl Ctx<'_, '_> {
         }
         if w == "علي" && k > 0 {
             let prev = self.w(k - 1);
-            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو") || (is(prev, Word::Title) && self.name_like_word(k + 1))
+            if matches!(prev, "بن" | "ابن" | "بنت" | "ابو")
+                || (self.is_at(k - 1, Word::Title) && self.name_like_word(k + 1))
             {
                 return false;
             }
@@ -111,9 +112,9 @@ impl Ctx<'_, '_> {
         if self.en {
             return w.starts_with(|c: char| c.is_uppercase())
                 && !matches!(w, "The" | "A" | "An")
-                && !is_exact(w, Word::EnTitle)
-                && !is_exact(w, Word::EnOrg)
-                && !is_exact(w, Word::EnStop);
+                && !self.is_exact_at(k, Word::EnTitle)
+                && !self.is_exact_at(k, Word::EnOrg)
+                && !self.is_exact_at(k, Word::EnStop);
         }
         if definite(w) {
             return false;
@@ -122,12 +123,12 @@ impl Ctx<'_, '_> {
         if ["ها", "هم", "هما"].iter().any(|x| w.strip_suffix(x).is_some_and(|r| r.chars().count() >= 3)) {
             return false;
         }
-        if w == "علي" && is_exact(w, Word::Func) {
+        if w == "علي" && self.is_exact_at(k, Word::Func) {
             return !self.func(k);
         }
         ![Word::Title, Word::Noun, Word::Func, Word::Time, Word::Setting, Word::Doc, Word::Discourse, Word::Media]
             .iter()
-            .any(|&c| is(w, c))
+            .any(|&c| self.is_at(k, c))
     }
 
     fn definite(&self, k: usize) -> bool {
@@ -153,7 +154,7 @@ impl Ctx<'_, '_> {
             // A single word in construct with a pronoun-suffixed noun is a noun ("امتناع بلاده");
             // a title alone ("معالي") is no name.
             .filter(|t| self.en || t.len() > 1 || !suffixed(self.w(t.end)))
-            .filter(|t| t.clone().any(|j| !is(self.w(j), Word::Title) && !is(self.w(j), Word::Noun)))
+            .filter(|t| t.clone().any(|j| !self.is_at(j, Word::Title) && !self.is_at(j, Word::Noun)))
             // A name starts like one and not right after في/إلى/عن (a place or a body follows those).
             .filter(|t| self.en || (self.name_like(t.start) && !self.place_before(t.start)))
             .max_by_key(|t| t.len());
@@ -165,7 +166,7 @@ impl Ctx<'_, '_> {
                 !article
                     || self.ents.is_empty()
                     || n.len() >= 3
-                    || (n.start > 0 && is(self.w(n.start - 1), Word::Title))
+                    || (n.start > 0 && self.is_at(n.start - 1, Word::Title))
                     || person.as_ref().is_some_and(|p| p.start < n.end && n.start < p.end)
             })
             .map(|(n, _)| n);
@@ -189,7 +190,7 @@ impl Ctx<'_, '_> {
     fn name_by_shape(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut best: Option<(Range<usize>, bool)> = None;
         // "منظمة إنقاذ الطفولة": a phrase headed by a body's noun names the body.
-        if !self.en && is(self.w(r.start), Word::Noun) && !is(self.w(r.start), Word::Title) {
+        if !self.en && self.is_at(r.start, Word::Noun) && !self.is_at(r.start, Word::Title) {
             return None;
         }
         let mut k = r.start;
@@ -222,7 +223,7 @@ impl Ctx<'_, '_> {
             let mut article = false;
             let idafa = k > r.start
                 && !self.en
-                && (is(self.w(k - 1), Word::Title) || is(self.w(k - 1), Word::Noun) || is(self.w(k - 1), Word::Media))
+                && (self.is_at(k - 1, Word::Title) || self.is_at(k - 1, Word::Noun) || self.is_at(k - 1, Word::Media))
                 && !self.definite(k - 1);
             let idafa = idafa || (self.en && k > r.start && self.w(k - 1) == "'");
             // A word right after في/لدى/إلى/عن is a place or a body ("وزارة الصحة في غزة"); a
@@ -246,7 +247,7 @@ impl Ctx<'_, '_> {
                 && self.definite(run.end)
                 && (run.end + 1 == r.end
                     || (run.len() == 1
-                        && (run.start == r.start || is(self.w(run.start - 1), Word::Title))
+                        && (run.start == r.start || self.is_at(run.start - 1, Word::Title))
                         && self.doc.text()[self.toks[run.end].orig()].ends_with('ي')))
             {
                 run.end += 1;
@@ -258,7 +259,7 @@ impl Ctx<'_, '_> {
                 && run.start == r.start
                 && run.end < r.end
                 && self.definite(run.end)
-                && !is(self.w(run.end), Word::Title)
+                && !self.is_at(run.end, Word::Title)
             {
                 k = e;
                 continue;
@@ -268,9 +269,9 @@ impl Ctx<'_, '_> {
                 && run.end < r.end
                 && run.end == e
                 && k > r.start
-                && (is(self.w(k - 1), Word::Media) || is(self.w(k - 1), Word::Noun))
+                && (self.is_at(k - 1, Word::Media) || self.is_at(k - 1, Word::Noun))
                 && self.definite(run.end)
-                && !is(self.w(run.end), Word::Title)
+                && !self.is_at(run.end, Word::Title)
                 && run.end + 1 != r.end;
             if body_name {
                 k = e;
@@ -294,7 +295,7 @@ impl Ctx<'_, '_> {
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
-                    && is_exact(self.w(phrase.start + 1), Word::Doc)));
+                    && self.is_exact_at(phrase.start + 1, Word::Doc)));
         match name {
             Some(n) => {
                 let role = if n.start > phrase.start {
@@ -365,7 +366,7 @@ impl Ctx<'_, '_> {
         // "، الفرنسي نيكولا …", "، الدكتور سيدي محمد …"
         while k + 1 < end
             && self.definite(k)
-            && (self.w(k).ends_with('ي') || is(self.w(k), Word::Title))
+            && (self.w(k).ends_with('ي') || self.is_at(k, Word::Title))
             && self.name_like(k + 1)
         {
             k += 1;
@@ -376,7 +377,7 @@ impl Ctx<'_, '_> {
             && self.is_word(e)
             && !self.complementizer(e)
             && !self.func(e)
-            && !is(self.w(e), Word::Time)
+            && !self.is_at(e, Word::Time)
             && self.hit(e).is_none()
         {
             e += 1;
@@ -385,7 +386,7 @@ impl Ctx<'_, '_> {
         let closes = e >= end
             || self.is_punct(e)
             || self.complementizer(e)
-            || is(self.w(e), Word::Time)
+            || self.is_at(e, Word::Time)
             || matches!(self.w(e), "في" | "خلال" | "لدي" | "امام" | "عقب");
         if e == k || e - k > 4 || !closes {
             return None;
@@ -410,19 +411,19 @@ impl Ctx<'_, '_> {
             }
             // (the family name الصباح after a given name is not "the morning")
             let surname = matches!(w, "الصباح" | "المساء") && k > from && self.name_like(k - 1);
-            if is(w, Word::Time) && !self.name_like(k) && !surname {
+            if self.is_at(k, Word::Time) && !self.name_like(k) && !surname {
                 break;
             }
             if k > from && w == "التاكيد" {
                 break; // "جدد الحكيم التأكيد على …"
             }
             if self.func(k) {
-                let next = if k + 1 < send { self.w(k + 1) } else { "" };
+                let next = k + 1 < send;
                 // Roles run on through في/لدى/إلى/عن ("المبعوث الخاص إلى اليمن", "النائب عن حزب
                 // الله"), not into a setting, a time or a clause.
                 let inner = (matches!(w, "في" | "لدي") || (matches!(w, "الي" | "عن") && !directive))
-                    && !is(next, Word::Setting)
-                    && !is(next, Word::Time)
+                    && !(next && self.is_at(k + 1, Word::Setting))
+                    && !(next && self.is_at(k + 1, Word::Time))
                     && !self.complementizer(k + 1);
                 if !inner || k == from {
                     break;
@@ -435,18 +436,19 @@ impl Ctx<'_, '_> {
                 // "للصحفيين", "مصدر حكومي لوكالة …": who was told; but "المدير التنفيذي للوكالة"
                 // is a role.
                 let press = clitic_splits(w).any(|c| matches!(bare(&c.stem), "صحفيين" | "صحافيين" | "صحافة" | "وسائل"));
-                let prev = self.w(k - 1);
                 // "الرابطة المهنية للصحفيين" is a body's name.
-                let body = is(self.w(from), Word::Noun) && !is(self.w(from), Word::Title);
-                if (press && !body) || (!self.definite(k - 1) && !is(prev, Word::Title) && !is(prev, Word::Noun)) {
+                let body = self.is_at(from, Word::Noun) && !self.is_at(from, Word::Title);
+                if (press && !body)
+                    || (!self.definite(k - 1) && !self.is_at(k - 1, Word::Title) && !self.is_at(k - 1, Word::Noun))
+                {
                     break;
                 }
             }
             if k > from
                 && (w.starts_with("لل") || w.starts_with("ولل"))
                 && !self.definite(k - 1)
-                && !is(self.w(k - 1), Word::Title)
-                && !is(self.w(k - 1), Word::Noun)
+                && !self.is_at(k - 1, Word::Title)
+                && !self.is_at(k - 1, Word::Noun)
             {
                 break; // "مصادر طبية للوكالة": who was told
             }
@@ -591,7 +593,7 @@ impl Ctx<'_, '_> {
         }
         if phrase
             .clone()
-            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي"))
+            .any(|j| self.is_word(j) && self.is_exact_at(j, Word::Func) && !matches!(self.w(j), "في" | "لدي"))
         {
             return None;
         }
@@ -641,7 +643,7 @@ impl Ctx<'_, '_> {
             let is = |j: usize| match what {
                 First::Kana => matches!(self.w(j), "كان" | "وكان" | "كانت" | "وكانت"),
                 First::Comma => matches!(self.w(j), "،" | ","),
-                First::Discourse => is(self.w(j), Word::Discourse) || self.w(j) == "سياق",
+                First::Discourse => self.is_at(j, Word::Discourse) || self.w(j) == "سياق",
                 First::Open => !(self.is_punct(j) || self.hit(j).is_some()),
             };
             while j < send && !is(j) {
@@ -663,7 +665,7 @@ impl Ctx<'_, '_> {
         }
         if phrase
             .clone()
-            .any(|j| self.is_word(j) && is_exact(self.w(j), Word::Func) && !matches!(self.w(j), "في" | "لدي" | "of"))
+            .any(|j| self.is_word(j) && self.is_exact_at(j, Word::Func) && !matches!(self.w(j), "في" | "لدي" | "of"))
         {
             return None;
         }
@@ -779,7 +781,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let first = self.w(phrase.start);
-        if phrase.len() == 1 && is_exact(first, Word::EnPron) {
+        if phrase.len() == 1 && self.is_exact_at(phrase.start, Word::EnPron) {
             let feminine = first.eq_ignore_ascii_case("she");
             let recent: Vec<&super::Frame> = frames.iter().rev().filter(|f| f.tok < k).take(4).collect();
             return recent
@@ -845,7 +847,7 @@ impl Ctx<'_, '_> {
             if self.is_punct(j) && !matches!(w, "." | "'" | "-") {
                 break;
             }
-            if self.is_word(j) && (is_exact(w, Word::EnStop) || self.hit(j).is_some()) {
+            if self.is_word(j) && (self.is_exact_at(j, Word::EnStop) || self.hit(j).is_some()) {
                 break;
             }
             if w == "." && !(j > sstart && self.en_cap(j - 1)) {
@@ -865,7 +867,9 @@ impl Ctx<'_, '_> {
         let mut k = from;
         while k < send && k - from < 10 {
             let w = self.w(k);
-            if (self.is_punct(k) && !matches!(w, "." | "'" | "-")) || (self.is_word(k) && is_exact(w, Word::EnStop)) {
+            if (self.is_punct(k) && !matches!(w, "." | "'" | "-"))
+                || (self.is_word(k) && self.is_exact_at(k, Word::EnStop))
+            {
                 break;
             }
             if w == "." && !self.en_cap(k.saturating_sub(1)) {
@@ -892,7 +896,7 @@ impl Ctx<'_, '_> {
     fn en_name(&self, r: Range<usize>) -> Option<Range<usize>> {
         let last = (r.start..r.end).rev().find(|&j| self.is_word(j))?;
         // An organisation: "the U.N. Security Council", "the Central Bank of Norway".
-        if let Some(org) = (r.start..=last).find(|&j| is_exact(self.w(j), Word::EnOrg) && self.en_cap(j)) {
+        if let Some(org) = (r.start..=last).find(|&j| self.is_exact_at(j, Word::EnOrg) && self.en_cap(j)) {
             let mut s = org;
             while s > r.start && (self.en_cap(s - 1) || self.w(s - 1) == ".") {
                 s -= 1;
@@ -936,11 +940,20 @@ impl Ctx<'_, '_> {
         let head = bare(head_word);
         let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
+        // The title's words, each bare and with the stems of its clitic readings.
+        let mut title_stems: Vec<(&str, Vec<Cow<'_, str>>)> = Vec::new();
         for f in super::speaking_frames(frames, before).take(12) {
+            if f.speaker.toks.end > r.start {
+                continue;
+            }
+            if title_stems.is_empty() {
+                title_stems = words.iter().map(|&j| (bare(self.w(j)), keys(self.w(j)).collect())).collect();
+            }
             let t = f.speaker.toks.clone();
-            let has = |w: &str| t.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == w));
-            let all = words.iter().all(|&j| has(bare(self.w(j))) || keys(self.w(j)).any(|x| has(&x)));
-            if f.speaker.toks.end <= r.start && all {
+            crate::text::tick(t.len());
+            let has = |w: &str| t.clone().any(|j| self.has_stem(j, w));
+            let all = title_stems.iter().all(|(b, ks)| has(b) || ks.iter().any(|x| has(x)));
+            if all {
                 let mut out = f.speaker.clone();
                 out.feminine = sp.feminine;
                 if out.role.is_none() && !out.named {
@@ -956,7 +969,7 @@ impl Ctx<'_, '_> {
         let wanted: Vec<String> =
             if title { words.iter().map(|&w| bare(self.w(w)).to_string()).collect() } else { Vec::new() };
         let kind = if title { Kind::Title } else { Kind::Body };
-        let key = Antecedent { kind, head: head.to_string(), words: wanted };
+        let key = Antecedent { kind, head: head.to_string(), tail: head.len() - stem_tail(head).len(), words: wanted };
         let Some(k) = self.last_antecedent(&key, floor, upper) else { return sp };
         let mut out = if title {
             let form = say_form(sp.feminine);
@@ -1019,7 +1032,7 @@ impl Ctx<'_, '_> {
         if key.kind == Kind::Org {
             return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
         }
-        if !self.is_word(k) || !keys(self.w(k)).any(|x| x == key.head) {
+        if !self.has_stem_ending(k, &key.head, &key.head[key.tail..]) {
             return false;
         }
         if key.kind == Kind::Title {
@@ -1030,6 +1043,18 @@ impl Ctx<'_, '_> {
                 });
         }
         !self.definite(k) && self.body_end(k).is_some()
+    }
+
+    /// True when word token `k` has `stem` among its stems (`keys`). Every stem ends the word,
+    /// past the one or two letters a restored article adds, so a word that does not end like
+    /// the stem is passed over without reading its clitics.
+    fn has_stem(&self, k: usize, stem: &str) -> bool {
+        self.has_stem_ending(k, stem, stem_tail(stem))
+    }
+
+    /// [`Self::has_stem`] with the stem's [`stem_tail`] worked out.
+    fn has_stem_ending(&self, k: usize, stem: &str, tail: &str) -> bool {
+        self.is_word(k) && self.w(k).ends_with(tail) && keys(self.w(k)).any(|x| x == stem)
     }
 
     /// Where the capitalised name ending at token `k` starts ("the" left out).
@@ -1062,7 +1087,7 @@ impl Ctx<'_, '_> {
     fn body_end(&self, k: usize) -> Option<usize> {
         let send = self.sent_end(k);
         let mut e = k + 1;
-        while e < send && e - k < 4 && self.w(e).starts_with("ال") && !is_exact(self.w(e), Word::Func) {
+        while e < send && e - k < 4 && self.w(e).starts_with("ال") && !self.is_exact_at(e, Word::Func) {
             e += 1;
         }
         (e - k >= 2).then_some(e)
@@ -1075,7 +1100,15 @@ impl Ctx<'_, '_> {
 pub(super) struct Antecedent {
     kind: Kind,
     head: String,
+    /// Where the head's [`stem_tail`] starts.
+    tail: usize,
     words: Vec<String>,
+}
+
+/// The end of a stem that every word with that stem ends with: the stem past its first two
+/// letters (which a restored article may have put there).
+fn stem_tail(stem: &str) -> &str {
+    stem.char_indices().nth(2).map_or("", |(i, _)| &stem[i..])
 }
 
 /// What [`Ctx::first_in_sentence`] looks for.
@@ -1136,7 +1169,7 @@ impl Ctx<'_, '_> {
         if !is_exact(hw, Word::EnOrg) {
             return sp;
         }
-        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), words: Vec::new() };
+        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), tail: 0, words: Vec::new() };
         if let Some(k) = self.last_antecedent(&key, self.body.start, sp.toks.start.min(before)) {
             let s = self.org_start(k);
             let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
@@ -1175,10 +1208,32 @@ fn suffixed(w: &str) -> bool {
 /// Folds a name for comparison: normalised, ة as ه, letters and digits lower-cased, every run of
 /// other characters one space, no space at either end.
 pub(super) fn fold(s: &str) -> String {
-    let n = normalize(s);
-    let mut out = String::with_capacity(n.len());
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends [`fold`] of `s` to `out`.
+fn fold_into(s: &str, out: &mut String) {
+    let from = out.len();
+    // Text of ASCII and the Arabic letters that do not fold is its own normal form: it is
+    // folded as it is, and anything else once normalised.
+    if !fold_chars(s, out, from, true) {
+        out.truncate(from);
+        fold_chars(&normalize(s), out, from, false);
+    }
+}
+
+/// Appends the folded chars of `s` to `out` (whose name starts at `from`); with `plain`, stops
+/// and returns false at the first char normalisation could change.
+fn fold_chars(s: &str, out: &mut String, from: usize, plain: bool) -> bool {
     let mut space = false;
-    for c in n.chars() {
+    for c in s.chars() {
+        let unchanged = c.is_ascii()
+            || (matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'آ' | 'أ' | 'إ' | 'ى'));
+        if plain && !unchanged {
+            return false;
+        }
         // ASCII and the Arabic letters (U+0621–U+064A, all letters without case) first: the
         // Unicode tables are slow for them.
         let kept = match c {
@@ -1190,7 +1245,7 @@ pub(super) fn fold(s: &str) -> String {
         };
         match kept {
             Some(k) => {
-                if space && !out.is_empty() {
+                if space && out.len() > from {
                     out.push(' ');
                 }
                 space = false;
@@ -1199,7 +1254,7 @@ pub(super) fn fold(s: &str) -> String {
             None => space = true,
         }
     }
-    out
+    true
 }
 
 impl Ctx<'_, '_> {
@@ -1227,67 +1282,152 @@ impl Ctx<'_, '_> {
         if sp.named {
             // The first person, else the first person or organisation, with a name holding the
             // speaker's words in a row.
-            return names.part.get(&want).and_then(|&(person, any)| person.or(any));
+            return names.find(&want, false);
         }
-        names.whole.get(&want).copied()
+        names.find(&want, true)
     }
 }
 
 /// The people and organisations of an article by their names and mention texts, folded.
 #[derive(Debug, Default)]
 pub(super) struct Names {
-    /// A whole folded name → the first entity with it.
-    whole: FxHashMap<String, usize>,
-    /// Every run of whole words of a folded name → the first person and the first entity with it.
-    part: FxHashMap<String, (Option<usize>, Option<usize>)>,
+    /// The folded names one after the other, each with a space before and after.
+    text: String,
+    /// Per name: where it lies in `text` (spaces included), its entity and whether that is a
+    /// person; in entity order.
+    names: Vec<(Range<usize>, usize, bool)>,
+    /// A word (by its hash) → the first and last link of its list of names in `links`, and how
+    /// many names the list has.
+    by_word: FxHashMap<u64, (u32, u32, u32)>,
+    /// Lists of names: (name, next link or u32::MAX).
+    links: Vec<(u32, u32)>,
+}
+
+/// A word's hash for [`Names::by_word`] (two words may share one: the names found are checked).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 impl Names {
     fn new(ents: &[Entity]) -> Names {
         let mut names = Names::default();
-        let mut folded: FxHashMap<&str, String> = FxHashMap::default();
+        // Per text, where its folded name went (None when empty) and whether a person already
+        // had it (then an entity after changes nothing) or an organisation (then only a person
+        // changes something).
+        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> = FxHashMap::default();
         for (i, e) in ents.iter().enumerate() {
             if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
             }
             let person = e.kind == EntityKind::Person;
             for text in std::iter::once(&e.name).chain(e.mentions.iter().map(|m| &m.text)) {
-                let f = folded.entry(text.as_str()).or_insert_with(|| fold(text));
-                if f.is_empty() {
-                    continue;
-                }
-                names.whole.entry(f.clone()).or_insert(i);
-                let words: Vec<(usize, usize)> = word_bounds(f);
-                crate::text::tick(words.len() * words.len());
-                for a in 0..words.len() {
-                    for b in a..words.len() {
-                        let part = &f[words[a].0..words[b].1];
-                        let entry = match names.part.get_mut(part) {
-                            Some(e) => e,
-                            None => names.part.entry(part.to_string()).or_default(),
-                        };
-                        if person && entry.0.is_none() {
-                            entry.0 = Some(i);
+                let range = match seen.get_mut(text.as_str()) {
+                    Some((_, true)) => continue,
+                    Some((_, false)) if !person => continue,
+                    Some((range, had)) => {
+                        *had = person;
+                        range.clone()
+                    }
+                    None => {
+                        let start = names.text.len();
+                        names.text.push(' ');
+                        fold_into(text, &mut names.text);
+                        let range = (names.text.len() > start + 1).then(|| {
+                            names.text.push(' ');
+                            start..names.text.len()
+                        });
+                        if range.is_none() {
+                            names.text.truncate(start);
                         }
-                        entry.1.get_or_insert(i);
+                        seen.insert(text.as_str(), (range.clone(), person));
+                        range
+                    }
+                };
+                let Some(range) = range else { continue };
+                crate::text::tick(range.len());
+                let at = names.names.len() as u32;
+                names.names.push((range.clone(), i, person));
+                let mut last_word = u64::MAX;
+                for w in names.text[range.start + 1..range.end - 1].split(' ') {
+                    let h = word_hash(w);
+                    if h == last_word {
+                        continue;
+                    }
+                    last_word = h;
+                    let link = names.links.len() as u32;
+                    names.links.push((at, u32::MAX));
+                    match names.by_word.get_mut(&h) {
+                        Some((_, tail, _)) if names.links[*tail as usize].0 == at => {
+                            names.links.pop();
+                        }
+                        Some((_, tail, n)) => {
+                            names.links[*tail as usize].1 = link;
+                            *tail = link;
+                            *n += 1;
+                        }
+                        None => {
+                            names.by_word.insert(h, (link, link, 1));
+                        }
                     }
                 }
             }
         }
         names
     }
-}
 
-/// The byte ranges of the space-separated words of a folded name.
-fn word_bounds(f: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in f.char_indices() {
-        if c == ' ' {
-            out.push((start, i));
-            start = i + 1;
-        }
+    /// How many names have a word.
+    fn count_with(&self, w: &str) -> usize {
+        self.by_word.get(&word_hash(w)).map_or(0, |&(_, _, n)| n as usize)
     }
-    out.push((start, f.len()));
-    out
+
+    /// The names with a word, in entity order.
+    fn with_word(&self, w: &str) -> impl Iterator<Item = u32> + '_ {
+        let head = self.by_word.get(&word_hash(w)).map_or(u32::MAX, |&(h, _, _)| h);
+        std::iter::successors((head != u32::MAX).then_some(head), |&l| {
+            let next = self.links[l as usize].1;
+            (next != u32::MAX).then_some(next)
+        })
+        .map(|l| self.links[l as usize].0)
+    }
+
+    /// The entity with the folded name `want` (`whole`: the first one), or with a name holding its
+    /// words in a row (the first person, else the first one).
+    fn find(&self, want: &str, whole: bool) -> Option<usize> {
+        // The names holding the word of `want` fewest names hold.
+        let mut fewest: Option<(usize, &str)> = None;
+        for w in want.split(' ') {
+            let n = self.count_with(w);
+            crate::text::tick(1);
+            if n == 0 {
+                return None;
+            }
+            if fewest.is_none_or(|(f, _)| n < f) {
+                fewest = Some((n, w));
+            }
+        }
+        let padded = format!(" {want} ");
+        let mut any = None;
+        for n in self.with_word(fewest?.1) {
+            crate::text::tick(1);
+            let (range, i, person) = &self.names[n as usize];
+            let name = &self.text[range.clone()];
+            if whole {
+                if name == padded {
+                    return Some(*i);
+                }
+                continue;
+            }
+            if any.is_some_and(|a| a <= *i) && !*person {
+                continue;
+            }
+            if name.contains(&padded) {
+                if *person {
+                    return Some(*i);
+                }
+                any = any.or(Some(*i));
+            }
+        }
+        any
+    }
 }

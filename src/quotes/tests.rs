@@ -101,9 +101,20 @@ fn fold_agrees_with_the_unicode_tables() {
     };
     let all: String = (0u32..0x2000).filter_map(char::from_u32).flat_map(|c| [c, ' ', c, '-']).collect();
     assert_eq!(speaker::fold(&all), slow(&all));
-    for s in
-        ["  Pierre LAMBERT ", "بيير لامبيرت", "منظمة الصحة العالمية", "U.N. Security-Council", "-- x --", "İstanbul"]
-    {
+    let marked: String =
+        (0x600u32..0x700).filter_map(char::from_u32).flat_map(|c| ['ب', c, 'ت', ' ', c, '-']).collect();
+    assert_eq!(speaker::fold(&marked), slow(&marked));
+    for s in [
+        "  Pierre LAMBERT ",
+        "بيير لامبيرت",
+        "منظمة الصحة العالمية",
+        "U.N. Security-Council",
+        "-- x --",
+        "İstanbul",
+        "أحمد إبراهيم آل مصطفى",
+        "مُحَمَّد ـ عليّ",
+        "ﻣﺠﻠﺲ ٢٢٥٤",
+    ] {
         assert_eq!(speaker::fold(s), slow(s), "{s}");
     }
 }
