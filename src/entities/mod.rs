@@ -301,7 +301,9 @@ impl<'d, 't> Ctx<'d, 't> {
     ) -> usize {
         let range = self.range(toks.clone(), prefix);
         let s = &self.doc.text()[range.clone()];
-        let text = format!("{restored}{s}");
+        let mut text = String::with_capacity(restored.len() + s.len());
+        text.push_str(restored);
+        text.push_str(s);
         let words = self.key_words(toks.clone(), prefix, restored);
         let key = key.unwrap_or_else(|| Key::Name(words.clone()));
         let idx = self.cands.len();
