@@ -94,11 +94,9 @@ pub(super) struct Ctx<'d, 't> {
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
-    /// For each paragraph, whether it is written in title case.
-    title_case: Vec<bool>,
     /// Number of candidates that come from the dateline (the first ones).
     dateline_cands: usize,
-    /// For each token (relative to `lo`), what the tables say about it, looked up once.
+    /// For each token of the article, what the tables say about it, looked up once.
     feats: Vec<Feat>,
 }
 
@@ -150,12 +148,11 @@ impl<'d, 't> Ctx<'d, 't> {
         let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let mut feats: Vec<Feat> =
-            doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm.clone()])).collect();
+        let mut feats: Vec<Feat> = doc.tokens().iter().map(|tok| Feat::of(t, tok, &norm[tok.norm.clone()])).collect();
         // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
         if title_case.iter().any(|&b| b) {
             let mut p = 0;
-            for (f, tok) in feats.iter_mut().zip(&doc.tokens()[lo..hi]) {
+            for (f, tok) in feats.iter_mut().zip(doc.tokens()) {
                 let at = tok.orig.start;
                 while p < doc.paragraphs.len() && doc.paragraphs[p].end <= at {
                     p += 1;
@@ -165,7 +162,6 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         Ctx {
             doc,
-            title_case,
             t,
             norm,
             feats,
@@ -189,10 +185,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is in a paragraph written in title case (an English headline), where
     /// capitals say nothing about names.
     pub fn in_title_case(&self, i: usize) -> bool {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo].title;
-        }
-        self.doc.paragraph_at(self.toks[i].orig.start).is_some_and(|p| self.title_case[p])
+        self.feats[i].title
     }
 
     /// The original text of token `i`.
@@ -212,31 +205,25 @@ impl<'d, 't> Ctx<'d, 't> {
 
     #[inline]
     pub fn is_ar(&self, i: usize) -> bool {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo].ar;
-        }
-        self.is_word(i) && self.w(i).starts_with(is_arabic_script)
+        self.feats[i].ar
     }
 
     /// What the tables say about token `i`.
     #[inline]
-    pub fn feat(&self, i: usize) -> Feat {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo];
-        }
-        Feat::of(self.t, &self.toks[i], self.w(i))
+    pub fn feat(&self, i: usize) -> &Feat {
+        &self.feats[i]
     }
 
     /// [`lexicons::wf`] bits of token `i`'s whole word.
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
-        self.feat(i).flags
+        self.feats[i].flags
     }
 
     /// The longest phrase of `table` (whose [`lex`] bit is `bit`) at token `i`, skipping the
     /// lookup when no phrase of the table starts with any reading of the token.
     pub fn lex_at<V>(&self, bit: u16, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
-        if i < self.toks.len() && self.feat(i).lex & bit == 0 {
+        if i < self.toks.len() && self.feats[i].lex & bit == 0 {
             return None;
         }
         table.longest_at(self.doc, i)
@@ -610,21 +597,19 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
-        // Every reading of a word of four letters or more keeps its last two letters (clitics are
-        // at most two letters in front): a word whose last two letters end no surname is skipped.
-        let fold = |c: char| if c == 'ة' { 'ه' } else { c };
-        let last_two = |w: &str| {
-            let mut it = w.chars().rev();
-            let b = it.next().map(fold);
-            (it.next().map(fold), b)
+        // Every reading of a word of four letters or more keeps its last letters (clitics are at
+        // most two letters in front): a word whose last letter ends no surname is skipped.
+        let last_bit = |w: &str| {
+            let c = w.chars().next_back().map_or('\0', |c| if c == 'ة' { 'ه' } else { c });
+            1u64 << (c as u32 % 64)
         };
-        let tails: Vec<(Option<char>, Option<char>)> = surnames.keys().map(|k| last_two(k)).collect();
+        let tails = surnames.keys().fold(0u64, |m, k| m | last_bit(k));
         for i in self.lo..self.hi {
             if !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
-            if word.chars().nth(3).is_some() && !tails.contains(&last_two(word)) {
+            if tails & last_bit(word) == 0 && word.chars().nth(3).is_some() {
                 continue;
             }
             let hit = crate::text::clitic_splits(word)
