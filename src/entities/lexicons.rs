@@ -135,7 +135,7 @@ impl Tables {
     /// What the tables say about a normalised word (its name bits read with ة folded).
     pub(crate) fn info(&self, word: &str) -> WordInfo {
         let mut info = self.words.get(word).copied().unwrap_or_default();
-        if word.contains('ة') {
+        if has_ta_marbuta(word) {
             let folded = with_name_key(word, |k| self.words.get(k).map_or(0, |f| f.flags));
             info.flags = (info.flags & !wf::NAMES_AR) | (folded & wf::NAMES_AR);
         }
@@ -144,7 +144,7 @@ impl Tables {
 }
 
 /// The first token of a phrase as [`Lexicon::insert`] keys it (normalised, tokenised).
-fn first_word(phrase: &str) -> Option<String> {
+pub(super) fn first_word(phrase: &str) -> Option<String> {
     // fast path: a first word of ASCII or Arabic letters followed by a space or the end, which
     // normalises letter by letter (only آ/أ/إ and ى change) and is one token
     let chunk = phrase.split(' ').next().unwrap_or("");
@@ -205,14 +205,21 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
 pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
+    if has_ta_marbuta(s) { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
+}
+
+/// True when `s` has the letter ة (U+0629, bytes D8 A9), found by a byte scan.
+#[inline]
+pub(super) fn has_ta_marbuta(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len()).any(|k| b[k] == 0xA9 && b[k - 1] == 0xD8)
 }
 
 /// Calls `f` with [`name_key`] of `s`, folded in a buffer on the stack when short (ة and ه are
 /// both two bytes in UTF-8), so that lookups of ordinary words allocate nothing.
 pub(super) fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
-    if !s.contains('ة') || s.len() > buf.len() {
+    if !has_ta_marbuta(s) || s.len() > buf.len() {
         return f(&name_key(s));
     }
     let b = &mut buf[..s.len()];
@@ -588,7 +595,9 @@ mod tests {
 
     #[test]
     fn name_keys_on_the_stack() {
-        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40)] {
+        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40), "٩ک©", ""]
+        {
+            assert_eq!(has_ta_marbuta(w), w.contains('ة'));
             assert_eq!(with_name_key(w, str::to_string), name_key(w));
         }
     }

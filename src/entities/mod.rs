@@ -570,7 +570,28 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         if !from_dateline.is_empty() {
-            for m in from_dateline.find_all(self.doc, self.lo..self.hi) {
+            // as `Lexicon::find_all`, looking only where a reading of the token can be the first word
+            // of a name: every reading ends with the word's last letter
+            let mut firsts = 0u64;
+            for c in &self.cands[..self.dateline_cands] {
+                if matches!(c.key, Key::Name(_)) {
+                    firsts |= lexicons::first_word(&c.text).map_or(u64::MAX, |w| last_letter_bit(&w));
+                }
+            }
+            let mut found = Vec::new();
+            let mut i = self.lo;
+            while i < self.hi {
+                crate::text::tick(1);
+                if firsts & last_letter_bit(self.w(i)) != 0
+                    && let Some(m) = from_dateline.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.hi)
+                {
+                    i = m.tokens.end;
+                    found.push(m);
+                    continue;
+                }
+                i += 1;
+            }
+            for m in found {
                 // a one-word name may be a common word ("الحياة"): take it after a press noun only
                 let start = m.tokens.start;
                 let press = start > self.lo
@@ -597,8 +618,8 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
-        // Every reading of a word of four letters or more keeps its last letters (clitics are at
-        // most two letters in front): a word whose last letter ends no surname is skipped.
+        // Every reading of a word ends with the word's last letter (clitics are in front): a word
+        // whose last letter (ة folded) ends no surname is skipped.
         let last_bit = |w: &str| {
             let c = w.chars().next_back().map_or('\0', |c| if c == 'ة' { 'ه' } else { c });
             1u64 << (c as u32 % 64)
@@ -609,7 +630,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             let word = self.w(i);
-            if tails & last_bit(word) == 0 && word.chars().nth(3).is_some() {
+            if tails & last_bit(word) == 0 {
                 continue;
             }
             let hit = crate::text::clitic_splits(word)
@@ -649,6 +670,12 @@ fn is_title_case(para: &str) -> bool {
         words += 1;
     }
     words >= 5
+}
+
+/// A bit for the last letter of a word (one of 64 classes), for prefilters: a clitic reading of a
+/// word ends with the same letter as the word.
+fn last_letter_bit(w: &str) -> u64 {
+    1u64 << (w.chars().next_back().map_or(0, |c| c as u32 % 64))
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
