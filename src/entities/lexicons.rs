@@ -129,6 +129,9 @@ pub(crate) struct Tables {
     pub feature_heads_ar: Lexicon<()>,
     /// Every word of the word sets and every first word of the phrase tables, with what it is.
     pub words: HashMap<Box<str>, WordInfo>,
+    /// True when some key of `words` does not open with a letter (so punctuation and number
+    /// tokens must be looked up too).
+    pub nonword_keys: bool,
 }
 
 impl Tables {
@@ -344,6 +347,7 @@ fn build() -> Tables {
         people: Lexicon::new(false),
         feature_heads_ar: Lexicon::new(false),
         words,
+        nonword_keys: true,
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {
@@ -500,6 +504,8 @@ fn build() -> Tables {
     }
     mark_set(&mut t.words, wf::DEMONYM_AR, t.demonyms_ar.keys().map(String::as_str));
     mark_set(&mut t.words, wf::STOP_EN, t.stop_en.iter().copied());
+    let letter = |c: char| c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic();
+    t.nonword_keys = t.words.keys().any(|k| !k.starts_with(letter));
     t
 }
 
@@ -585,6 +591,7 @@ mod tests {
                 assert!(!hit || bits & bit != 0, "{p}: table {bit} matches but is filtered out");
             }
         }
+        assert!(!t.nonword_keys, "a word set or phrase opens with a non-letter");
         // the word sets, with ة folded for names
         assert!(t.info("الامم").lex & lex::KNOWN != 0);
         assert!(t.info("قال").flags & wf::SPEECH_AR != 0);

@@ -114,14 +114,27 @@ pub(super) struct Feat {
     ar: bool,
     /// In a paragraph written in title case.
     title: bool,
+    /// Opens with a capital letter.
+    cap: bool,
 }
 
 impl Feat {
     fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
         crate::text::tick(1);
         let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
+        let cap = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            // U+0600–U+06FF (Arabic) has no capitals
+            Some(0xD8..=0xDB) => false,
+            _ => word.starts_with(char::is_uppercase),
+        };
+        // no word set holds, and no phrase opens with, punctuation or a number (checked when the
+        // tables are built)
+        if tok.kind != TokenKind::Word && !t.nonword_keys {
+            return Feat { ar, cap, ..Feat::default() };
+        }
         let info = t.info(word);
-        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false };
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false, cap };
         // only words opening with a clitic letter have other readings
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return f;
@@ -206,6 +219,12 @@ impl<'d, 't> Ctx<'d, 't> {
     #[inline]
     pub fn is_ar(&self, i: usize) -> bool {
         self.feats[i].ar
+    }
+
+    /// True when token `i` opens with a capital letter.
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.feats[i].cap
     }
 
     /// What the tables say about token `i`.
