@@ -391,8 +391,10 @@ impl<'d, 't> Ctx<'d, 't> {
                 None
             } else if self.is_ar(i) {
                 arabic::org_at(self, i)
-            } else {
+            } else if self.cap(i) {
                 english::org_at(self, i)
+            } else {
+                None // an English organisation opens with a capital
             }
             .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
@@ -637,19 +639,35 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
-        // Every reading of a word ends with the word's last letter (clitics are in front): a word
-        // whose last letter (ة folded) ends no surname is skipped.
+        // Every reading of a word ends with the word's last letter, and of a word of four letters
+        // or more with its last two (clitics are at most two letters, in front): a word whose last
+        // letters (ة folded) end no surname is skipped.
+        let fold = |c: char| if c == 'ة' { 'ه' } else { c };
         let last_bit = |w: &str| {
-            let c = w.chars().next_back().map_or('\0', |c| if c == 'ة' { 'ه' } else { c });
-            1u64 << (c as u32 % 64)
+            let mut it = w.chars().rev().map(fold);
+            let (a, b) = (it.next().map_or(0, |c| c as u32), it.next().map_or(0, |c| c as u32));
+            (1u64 << (a % 64), (a.wrapping_mul(31).wrapping_add(b) % 256) as usize)
         };
-        let tails = surnames.keys().fold(0u64, |m, k| m | last_bit(k));
+        let mut tails = 0u64;
+        let mut tails2 = [0u64; 4];
+        for k in surnames.keys() {
+            let (_, two) = last_bit(k);
+            // a word ending in ة has the key ending in ه
+            tails |= last_letter_bit(k) | if k.ends_with('ه') { last_letter_bit("ة") } else { 0 };
+            if k.chars().nth(1).is_some() {
+                tails2[two / 64] |= 1 << (two % 64);
+            }
+        }
         for i in self.lo..self.hi {
             if !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
-            if tails & last_bit(word) == 0 {
+            if tails & last_letter_bit(word) == 0 {
+                continue;
+            }
+            let (_, two) = last_bit(word);
+            if tails2[two / 64] & (1 << (two % 64)) == 0 && word.chars().nth(3).is_some() {
                 continue;
             }
             let hit = crate::text::clitic_splits(word)
@@ -824,6 +842,17 @@ mod tests {
         let dateline = dateline_of(&doc, end, &[], &[], &["الحياة"]);
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn surnames_are_found_with_clitics_and_either_final_letter() {
+        let text =
+            "وقال الوزير خالد عطية إن الاتفاق جاهز. وأضاف عطية أن الوفد وصل، وشكر الرئيس لعطية جهوده وقال عطيه إن.";
+        let doc = Doc::new(text, None);
+        let es = extract(&doc, None);
+        let p = es.iter().find(|e| e.name == "خالد عطية").expect("the person");
+        let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["خالد عطية", "عطية", "عطية", "عطيه"], "{es:#?}");
     }
 
     #[test]
