@@ -116,6 +116,8 @@ pub(super) struct Feat {
     title: bool,
     /// Opens with a capital letter.
     cap: bool,
+    /// [`last_letter_bit`] of the token, as a shift.
+    last: u8,
 }
 
 impl Feat {
@@ -131,10 +133,10 @@ impl Feat {
         // no word set holds, and no phrase opens with, punctuation or a number (checked when the
         // tables are built)
         if tok.kind != TokenKind::Word && !t.nonword_keys {
-            return Feat { ar, cap, ..Feat::default() };
+            return Feat { ar, cap, last: last_letter(word), ..Feat::default() };
         }
         let info = t.info(word);
-        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false, cap };
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false, cap, last: last_letter(word) };
         // only words opening with a clitic letter have other readings
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return f;
@@ -603,7 +605,7 @@ impl<'d, 't> Ctx<'d, 't> {
             let mut i = self.lo;
             while i < self.hi {
                 crate::text::tick(1);
-                if firsts & last_letter_bit(self.w(i)) != 0
+                if firsts & (1 << self.feats[i].last) != 0
                     && let Some(m) = from_dateline.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.hi)
                 {
                     i = m.tokens.end;
@@ -659,13 +661,10 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         for i in self.lo..self.hi {
-            if !self.free(i) || !self.is_word(i) {
+            if tails & (1 << self.feats[i].last) == 0 || !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
-            if tails & last_letter_bit(word) == 0 {
-                continue;
-            }
             let (_, two) = last_bit(word);
             if tails2[two / 64] & (1 << (two % 64)) == 0 && word.chars().nth(3).is_some() {
                 continue;
@@ -712,7 +711,12 @@ fn is_title_case(para: &str) -> bool {
 /// A bit for the last letter of a word (one of 64 classes), for prefilters: a clitic reading of a
 /// word ends with the same letter as the word.
 fn last_letter_bit(w: &str) -> u64 {
-    1u64 << (w.chars().next_back().map_or(0, |c| c as u32 % 64))
+    1u64 << last_letter(w)
+}
+
+/// The class (0–63) of the last letter of a word, for [`last_letter_bit`].
+fn last_letter(w: &str) -> u8 {
+    w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8)
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
