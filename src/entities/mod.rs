@@ -268,10 +268,12 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// True when tokens `i` and `j` are in the same paragraph (no line break between them).
+    #[inline]
     pub fn same_para(&self, i: usize, j: usize) -> bool {
         let a = self.toks[i].orig.end;
         let b = self.toks[j].orig.start;
-        !self.doc.text()[a.min(b)..b.max(a)].contains('\n')
+        // a byte scan: the gap between two tokens is short, and '\n' is never part of another char
+        !self.doc.text().as_bytes()[a.min(b)..b.max(a)].iter().any(|&c| c == b'\n')
     }
 
     /// Original byte range of tokens `toks` with `prefix` normalised clitic bytes of the first left out.
@@ -469,7 +471,13 @@ impl<'d, 't> Ctx<'d, 't> {
             if !self.free(i) {
                 continue;
             }
-            let found = if self.is_ar(i) { arabic::place_at(self, i) } else { english::place_at(self, i) };
+            let found = if self.is_ar(i) {
+                arabic::place_at(self, i)
+            } else if self.cap(i) {
+                english::place_at(self, i)
+            } else {
+                None // an English place name opens with a capital
+            };
             if let Some(r) = found {
                 self.add(EntityKind::Location, r, 0, "", None, None);
             }
@@ -571,7 +579,13 @@ impl<'d, 't> Ctx<'d, 't> {
                 i = end;
                 continue;
             }
-            let found = if self.is_ar(i) { arabic::person_at(self, i) } else { english::person_at(self, i) };
+            let found = if self.is_ar(i) {
+                arabic::person_at(self, i)
+            } else if self.cap(i) || self.feats[i].lex & lex::TITLES_EN != 0 {
+                english::person_at(self, i)
+            } else {
+                None // an English name opens with a capital or follows a lower-case title
+            };
             i = match found {
                 Some((r, code)) => {
                     let end = r.end;
