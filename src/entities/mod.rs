@@ -273,7 +273,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let a = self.toks[i].orig.end;
         let b = self.toks[j].orig.start;
         // a byte scan: the gap between two tokens is short, and '\n' is never part of another char
-        !self.doc.text().as_bytes()[a.min(b)..b.max(a)].iter().any(|&c| c == b'\n')
+        !self.doc.text().as_bytes()[a.min(b)..b.max(a)].contains(&b'\n')
     }
 
     /// Original byte range of tokens `toks` with `prefix` normalised clitic bytes of the first left out.
