@@ -56,7 +56,10 @@ fn join_unique(uf: &mut UnionFind, a: usize, hosts: &[usize]) {
 }
 
 /// Groups the candidates of `cx` into entities, ordered by first mention.
-pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
+pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
+    // the mention texts move into the entities (the candidates are dropped after)
+    let mut texts: Vec<String> = cx.cands.iter_mut().map(|c| std::mem::take(&mut c.text)).collect();
+    let cx = &*cx;
     let cands = &cx.cands;
     let mut uf = UnionFind((0..cands.len()).collect());
     let mut first_of: HashMap<&Key, usize> = HashMap::default();
@@ -152,7 +155,7 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
                 .map_or(cands[members[0]].kind, |&i| cands[i].kind);
             let mut mentions: Vec<Mention> = members
                 .iter()
-                .map(|&i| Mention { text: cands[i].text.clone(), span: cx.doc.span(cands[i].range.clone()) })
+                .map(|&i| Mention { text: std::mem::take(&mut texts[i]), span: cx.doc.span(cands[i].range.clone()) })
                 .collect();
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             mentions.dedup_by_key(|m| m.span.start);

@@ -55,7 +55,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
     cx.places();
     cx.people();
     cx.surnames();
-    build::entities(&cx)
+    build::entities(&mut cx)
 }
 
 /// What identifies a referent before coreference.
