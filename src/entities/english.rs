@@ -1,7 +1,7 @@
 //! Rules for English: capitalised sequences read as organisations (by their head or last word) or
 //! people (after a title, around a speech verb, or opening with a known given name).
 
-use super::lexicons::lex;
+use super::lexicons::{lex, wf};
 use super::{Ctx, Proposal};
 use crate::model::EntityKind;
 use std::ops::Range;
@@ -54,7 +54,7 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
             k += 1;
             end = k;
             // an initial ("M.") or an abbreviated title ("Mr.", "Dr.")
-            let abbreviation = w.chars().count() == 1 || ABBREVIATED_TITLES.contains(&w);
+            let abbreviation = w.chars().count() == 1 || (w.len() <= 4 && ABBREVIATED_TITLES.contains(&w));
             if abbreviation && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
                 k += 1;
             }
@@ -62,6 +62,7 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
         }
         if k > i
             && cx.is_word(k)
+            && w.len() <= 3
             && INNER.contains(&w)
             && k + 1 < cx.hi
             && cx.cap(k + 1)
@@ -115,7 +116,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
             i = m.tokens.end;
             continue;
         }
-        if t.stop_en.contains(cx.w(i)) || INNER.contains(&cx.w(i)) || cx.is_punct(i) {
+        if cx.flags(i) & wf::STOP_EN != 0 || INNER.contains(&cx.w(i)) || cx.is_punct(i) {
             i += 1;
             continue;
         }
