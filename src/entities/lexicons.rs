@@ -185,7 +185,12 @@ fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, phrase: &str) {
 /// Records `bit` (a [`wf`] bit) for every word of a set.
 fn mark_set<'a>(words: &mut HashMap<Box<str>, WordInfo>, bit: u32, set: impl IntoIterator<Item = &'a str>) {
     for w in set {
-        words.entry(w.into()).or_default().flags |= bit;
+        match words.get_mut(w) {
+            Some(info) => info.flags |= bit,
+            None => {
+                words.insert(w.into(), WordInfo { lex: 0, flags: bit });
+            }
+        }
     }
 }
 
@@ -275,7 +280,8 @@ fn build() -> Tables {
     let mut places = Vec::new();
     let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
-    let mut words: HashMap<Box<str>, WordInfo> = HashMap::default();
+    // sized for the word sets and first words (about 10 500), so that it is not rehashed as it grows
+    let mut words: HashMap<Box<str>, WordInfo> = HashMap::with_capacity_and_hasher(1 << 14, Default::default());
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
     for r in rows(PLACES).chain(rows(PLACES_EXTRA)).chain(rows(PLACES_GEONAMES)) {
         let [code, typ, id, name] = r[..] else { continue };
