@@ -366,6 +366,11 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<std::ops::Range<usi
 
 /// A paper or site named by its last word: "صحارى برس", "الرافدين نت", "الفجر الإخباري".
 fn press_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
+    // the tail word comes first: one of the next two tokens must be one
+    let tail_word = |k: usize| k < cx.hi && cx.flags(k) & wf::PRESS_TAIL_AR != 0;
+    if !tail_word(i + 1) && !tail_word(i + 2) {
+        return None;
+    }
     let word_ok =
         |k: usize| k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.flags(k) & (wf::STOP_AR | wf::PRESS_TAIL_AR) == 0;
     if !word_ok(i) {

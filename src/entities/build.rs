@@ -56,7 +56,10 @@ fn join_unique(uf: &mut UnionFind, a: usize, hosts: &[usize]) {
 }
 
 /// Groups the candidates of `cx` into entities, ordered by first mention.
-pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
+pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
+    // the mention texts move into the entities (the candidates are dropped after)
+    let mut texts: Vec<String> = cx.cands.iter_mut().map(|c| std::mem::take(&mut c.text)).collect();
+    let cx = &*cx;
     let cands = &cx.cands;
     let mut uf = UnionFind((0..cands.len()).collect());
     let mut first_of: HashMap<&Key, usize> = HashMap::default();
@@ -84,15 +87,21 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
     reps.sort_unstable();
     let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
+    // people are linked by any word, organisations by their first (places are not linked)
     for &i in &reps {
         let c = &cands[i];
-        for w in &c.words {
-            let list = by_word.entry((c.kind, w.as_str())).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
+        match c.kind {
+            EntityKind::Person => {
+                for w in &c.words {
+                    let list = by_word.entry((c.kind, w.as_str())).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
             }
+            EntityKind::Organization => by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i),
+            _ => {}
         }
-        by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i);
     }
     for &a in &reps {
         let c = &cands[a];
@@ -146,24 +155,28 @@ pub(super) fn entities(cx: &Ctx<'_, '_>) -> Vec<Entity> {
                 .map_or(cands[members[0]].kind, |&i| cands[i].kind);
             let mut mentions: Vec<Mention> = members
                 .iter()
-                .map(|&i| Mention { text: cands[i].text.clone(), span: cx.doc.span(cands[i].range.clone()) })
+                .map(|&i| Mention { text: std::mem::take(&mut texts[i]), span: cx.doc.span(cands[i].range.clone()) })
                 .collect();
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             mentions.dedup_by_key(|m| m.span.start);
             // the fullest mention; among equals the most frequent, then the first
-            let mut freqs: HashMap<&str, usize> = HashMap::default();
-            for m in &mentions {
-                *freqs.entry(m.text.as_str()).or_default() += 1;
-            }
-            let name = mentions
-                .iter()
-                .enumerate()
-                .max_by_key(|(i, m)| {
-                    let freq = freqs[m.text.as_str()];
-                    (m.text.split_whitespace().count(), m.text.chars().count(), freq, usize::MAX - i)
-                })
-                .map(|(_, m)| m.text.clone())
-                .unwrap_or_default();
+            let name = if mentions.len() == 1 {
+                mentions[0].text.clone()
+            } else {
+                let mut freqs: HashMap<&str, usize> = HashMap::default();
+                for m in &mentions {
+                    *freqs.entry(m.text.as_str()).or_default() += 1;
+                }
+                mentions
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, m)| {
+                        let freq = freqs[m.text.as_str()];
+                        (m.text.split_whitespace().count(), m.text.chars().count(), freq, usize::MAX - i)
+                    })
+                    .map(|(_, m)| m.text.clone())
+                    .unwrap_or_default()
+            };
             let code = members.iter().find_map(|&i| cands[i].code).map(str::to_string);
             let first = mentions.first().map_or(usize::MAX, |m| m.span.start);
             (first, Entity { kind, name, mentions, code, date: None, amount: None })
@@ -183,6 +196,10 @@ const SHARED_NAMES: &[(&str, &str, &str)] =
 /// Gives a shared place name the other country's code when the article names that country and
 /// not the default one.
 fn disambiguate_codes(entities: &mut [Entity]) {
+    let shared = |e: &Entity| e.kind == EntityKind::Location && SHARED_NAMES.iter().any(|(n, ..)| e.name == *n);
+    if !entities.iter().any(shared) {
+        return;
+    }
     let codes: Vec<Option<String>> = entities.iter().map(|e| e.code.clone()).collect();
     for (i, e) in entities.iter_mut().enumerate() {
         if e.kind != EntityKind::Location {

@@ -1,7 +1,7 @@
 //! Rules for English: capitalised sequences read as organisations (by their head or last word) or
 //! people (after a title, around a speech verb, or opening with a known given name).
 
-use super::lexicons::lex;
+use super::lexicons::{lex, wf};
 use super::{Ctx, Proposal};
 use crate::model::EntityKind;
 use std::ops::Range;
@@ -40,10 +40,6 @@ const CALENDAR: &[&str] = &[
     "December",
 ];
 
-fn capitalised(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase())
-}
-
 fn all_caps(w: &str) -> bool {
     w.chars().all(|c| !c.is_lowercase())
 }
@@ -54,11 +50,11 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut end = i;
     while k < cx.hi && cx.free(k) && (k == i || cx.same_para(k - 1, k)) {
         let w = cx.w(k);
-        if cx.is_word(k) && !cx.is_ar(k) && capitalised(w) {
+        if cx.is_word(k) && !cx.is_ar(k) && cx.cap(k) {
             k += 1;
             end = k;
             // an initial ("M.") or an abbreviated title ("Mr.", "Dr.")
-            let abbreviation = w.chars().count() == 1 || ABBREVIATED_TITLES.contains(&w);
+            let abbreviation = w.chars().count() == 1 || (w.len() <= 4 && ABBREVIATED_TITLES.contains(&w));
             if abbreviation && k < cx.hi && cx.w(k) == "." && k + 1 < cx.hi && cx.free(k + 1) {
                 k += 1;
             }
@@ -66,20 +62,16 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
         }
         if k > i
             && cx.is_word(k)
+            && w.len() <= 3
             && INNER.contains(&w)
             && k + 1 < cx.hi
-            && capitalised(cx.w(k + 1))
+            && cx.cap(k + 1)
             && !CALENDAR.contains(&cx.w(k + 1))
         {
             k += 1;
             continue;
         }
-        if k > i
-            && w == "-"
-            && k + 1 < cx.hi
-            && capitalised(cx.w(k + 1))
-            && cx.toks[k].orig().start == cx.toks[k - 1].orig().end
-        {
+        if k > i && w == "-" && k + 1 < cx.hi && cx.cap(k + 1) && cx.toks[k].orig().start == cx.toks[k - 1].orig().end {
             k += 1;
             continue;
         }
@@ -88,12 +80,12 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
             && w == "-"
             && k + 1 < cx.hi
             && cx.is_word(k + 1)
-            && !capitalised(cx.w(k + 1))
+            && !cx.cap(k + 1)
             && cx.w(k + 1).chars().count() <= 5
             && !HYPHEN_SUFFIXES.contains(&cx.w(k + 1))
             && cx.toks[k].orig().start == cx.toks[k - 1].orig().end
             && cx.toks[k + 1].orig().start == cx.toks[k].orig().end
-            && (k + 2 >= cx.hi || !capitalised(cx.w(k + 2)))
+            && (k + 2 >= cx.hi || !cx.cap(k + 2))
         {
             k += 2;
             end = k;
@@ -124,7 +116,7 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
             i = m.tokens.end;
             continue;
         }
-        if t.stop_en.contains(cx.w(i)) || INNER.contains(&cx.w(i)) || cx.is_punct(i) {
+        if cx.flags(i) & wf::STOP_EN != 0 || INNER.contains(&cx.w(i)) || cx.is_punct(i) {
             i += 1;
             continue;
         }
@@ -135,16 +127,16 @@ fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Optio
 
 /// A place named before a place noun: "Kandahar province", "Idlib governorate".
 pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
-    if !cx.is_word(i)
-        || cx.in_title_case(i)
-        || !capitalised(cx.w(i))
-        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)))
-    {
+    if !cx.is_word(i) || cx.in_title_case(i) || !cx.cap(i) || (i > cx.lo && cx.is_word(i - 1) && cx.cap(i - 1)) {
         return None;
     }
     let end = run(cx, i);
+    // the place noun after the run decides first; the leading words are stripped only then
+    if end >= cx.hi || !cx.t.place_tails_en.contains(cx.w(end)) {
+        return None;
+    }
     let (start, _, _) = strip_lead(cx, i, end);
-    if start >= end || end - start > 3 || end >= cx.hi || !cx.t.place_tails_en.contains(cx.w(end)) {
+    if start >= end || end - start > 3 {
         return None;
     }
     if (start..end).any(|k| cx.t.org_tail_en.contains(cx.w(k)) || cx.t.stop_en.contains(cx.w(k))) {
@@ -157,8 +149,8 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
 pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if !cx.is_word(i)
         || cx.in_title_case(i)
-        || !capitalised(cx.w(i))
-        || (i > cx.lo && cx.is_word(i - 1) && capitalised(cx.w(i - 1)) && !cx.t.stop_en.contains(cx.w(i - 1)))
+        || !cx.cap(i)
+        || (i > cx.lo && cx.is_word(i - 1) && cx.cap(i - 1) && !cx.t.stop_en.contains(cx.w(i - 1)))
     {
         return None;
     }
@@ -178,7 +170,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     let start = if start != body
         && cx.t.org_tail_en.contains(last)
         && (body..start).all(|k| {
-            capitalised(cx.w(k))
+            cx.cap(k)
                 && !matches!(cx.w(k), "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their")
                 && cx.lex_at(lex::TITLES_EN, &cx.t.titles_en, k).is_none()
                 && cx.lex_at(lex::DEMONYMS_EN, &cx.t.demonyms_en, k).is_none()
@@ -207,9 +199,9 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
         return None;
     }
     // a lower-case title before the name: "spokesman Stephane Dujarric"
-    let lower_title = !capitalised(cx.w(i)) && cx.lex_at(lex::TITLES_EN, &t.titles_en, i).is_some();
+    let lower_title = !cx.cap(i) && cx.lex_at(lex::TITLES_EN, &t.titles_en, i).is_some();
     let i = if lower_title { cx.lex_at(lex::TITLES_EN, &t.titles_en, i)?.tokens.end } else { i };
-    if i >= cx.hi || !cx.free(i) || !capitalised(cx.w(i)) {
+    if i >= cx.hi || !cx.free(i) || !cx.cap(i) {
         return None;
     }
     let end = run(cx, i);
@@ -259,7 +251,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
             title && !lower_title && start > cx.lo && {
                 // "Mr. Lavrov": the title's full stop
                 let prev = if cx.w(start - 1) == "." && start > cx.lo + 1 { start - 2 } else { start - 1 };
-                cx.is_word(prev) && capitalised(cx.w(prev)) && !matches!(cx.w(prev), "By" | "BY" | "Head" | "Chief")
+                cx.is_word(prev) && cx.cap(prev) && !matches!(cx.w(prev), "By" | "BY" | "Head" | "Chief")
             }
         }
         2..=4 => title || speech_after || speech_before || given || caps_byline || appositive,

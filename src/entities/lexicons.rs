@@ -129,13 +129,16 @@ pub(crate) struct Tables {
     pub feature_heads_ar: Lexicon<()>,
     /// Every word of the word sets and every first word of the phrase tables, with what it is.
     pub words: HashMap<Box<str>, WordInfo>,
+    /// True when some key of `words` does not open with a letter (so punctuation and number
+    /// tokens must be looked up too).
+    pub nonword_keys: bool,
 }
 
 impl Tables {
     /// What the tables say about a normalised word (its name bits read with ة folded).
     pub(crate) fn info(&self, word: &str) -> WordInfo {
         let mut info = self.words.get(word).copied().unwrap_or_default();
-        if word.contains('ة') {
+        if has_ta_marbuta(word) {
             let folded = with_name_key(word, |k| self.words.get(k).map_or(0, |f| f.flags));
             info.flags = (info.flags & !wf::NAMES_AR) | (folded & wf::NAMES_AR);
         }
@@ -144,7 +147,7 @@ impl Tables {
 }
 
 /// The first token of a phrase as [`Lexicon::insert`] keys it (normalised, tokenised).
-fn first_word(phrase: &str) -> Option<String> {
+pub(super) fn first_word(phrase: &str) -> Option<String> {
     // fast path: a first word of ASCII or Arabic letters followed by a space or the end, which
     // normalises letter by letter (only آ/أ/إ and ى change) and is one token
     let chunk = phrase.split(' ').next().unwrap_or("");
@@ -182,7 +185,12 @@ fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, phrase: &str) {
 /// Records `bit` (a [`wf`] bit) for every word of a set.
 fn mark_set<'a>(words: &mut HashMap<Box<str>, WordInfo>, bit: u32, set: impl IntoIterator<Item = &'a str>) {
     for w in set {
-        words.entry(w.into()).or_default().flags |= bit;
+        match words.get_mut(w) {
+            Some(info) => info.flags |= bit,
+            None => {
+                words.insert(w.into(), WordInfo { lex: 0, flags: bit });
+            }
+        }
     }
 }
 
@@ -205,14 +213,21 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Folds a normalised word for name lookups: ة → ه, as the name lists are keyed.
 pub(super) fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('ة') { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
+    if has_ta_marbuta(s) { std::borrow::Cow::Owned(s.replace('ة', "ه")) } else { std::borrow::Cow::Borrowed(s) }
+}
+
+/// True when `s` has the letter ة (U+0629, bytes D8 A9), found by a byte scan.
+#[inline]
+pub(super) fn has_ta_marbuta(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len()).any(|k| b[k] == 0xA9 && b[k - 1] == 0xD8)
 }
 
 /// Calls `f` with [`name_key`] of `s`, folded in a buffer on the stack when short (ة and ه are
 /// both two bytes in UTF-8), so that lookups of ordinary words allocate nothing.
 pub(super) fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
-    if !s.contains('ة') || s.len() > buf.len() {
+    if !has_ta_marbuta(s) || s.len() > buf.len() {
         return f(&name_key(s));
     }
     let b = &mut buf[..s.len()];
@@ -265,7 +280,8 @@ fn build() -> Tables {
     let mut places = Vec::new();
     let mut place_index: HashMap<&str, u32> = HashMap::default();
     let mut known = Lexicon::new(false);
-    let mut words: HashMap<Box<str>, WordInfo> = HashMap::default();
+    // sized for the word sets and first words (about 10 500), so that it is not rehashed as it grows
+    let mut words: HashMap<Box<str>, WordInfo> = HashMap::with_capacity_and_hasher(1 << 14, Default::default());
     let mut country_names: Vec<(&'static str, &'static str)> = Vec::new();
     for r in rows(PLACES).chain(rows(PLACES_EXTRA)).chain(rows(PLACES_GEONAMES)) {
         let [code, typ, id, name] = r[..] else { continue };
@@ -337,6 +353,7 @@ fn build() -> Tables {
         people: Lexicon::new(false),
         feature_heads_ar: Lexicon::new(false),
         words,
+        nonword_keys: true,
     };
     for (code, name) in country_names {
         if let Some(m) = nisba(&normalize(name)) {
@@ -493,6 +510,8 @@ fn build() -> Tables {
     }
     mark_set(&mut t.words, wf::DEMONYM_AR, t.demonyms_ar.keys().map(String::as_str));
     mark_set(&mut t.words, wf::STOP_EN, t.stop_en.iter().copied());
+    let letter = crate::text::is_alphabetic;
+    t.nonword_keys = t.words.keys().any(|k| !k.starts_with(letter));
     t
 }
 
@@ -578,6 +597,7 @@ mod tests {
                 assert!(!hit || bits & bit != 0, "{p}: table {bit} matches but is filtered out");
             }
         }
+        assert!(!t.nonword_keys, "a word set or phrase opens with a non-letter");
         // the word sets, with ة folded for names
         assert!(t.info("الامم").lex & lex::KNOWN != 0);
         assert!(t.info("قال").flags & wf::SPEECH_AR != 0);
@@ -588,7 +608,9 @@ mod tests {
 
     #[test]
     fn name_keys_on_the_stack() {
-        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40)] {
+        for w in ["فاطمة", "سلامة", "محمد", "ة", "الحكومةالجديدة", &"ة".repeat(40), "٩ک©", ""]
+        {
+            assert_eq!(has_ta_marbuta(w), w.contains('ة'));
             assert_eq!(with_name_key(w, str::to_string), name_key(w));
         }
     }

@@ -55,7 +55,7 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
     cx.places();
     cx.people();
     cx.surnames();
-    build::entities(&cx)
+    build::entities(&mut cx)
 }
 
 /// What identifies a referent before coreference.
@@ -94,11 +94,9 @@ pub(super) struct Ctx<'d, 't> {
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
-    /// For each paragraph, whether it is written in title case.
-    title_case: Vec<bool>,
     /// Number of candidates that come from the dateline (the first ones).
     dateline_cands: usize,
-    /// For each token (relative to `lo`), what the tables say about it, looked up once.
+    /// For each token of the article, what the tables say about it, looked up once.
     feats: Vec<Feat>,
 }
 
@@ -116,14 +114,29 @@ pub(super) struct Feat {
     ar: bool,
     /// In a paragraph written in title case.
     title: bool,
+    /// Opens with a capital letter.
+    cap: bool,
+    /// [`last_letter_bit`] of the token, as a shift.
+    last: u8,
 }
 
 impl Feat {
     fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
         crate::text::tick(1);
         let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
+        let cap = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            // U+0600–U+06FF (Arabic) has no capitals
+            Some(0xD8..=0xDB) => false,
+            _ => word.starts_with(char::is_uppercase),
+        };
+        // no word set holds, and no phrase opens with, punctuation or a number (checked when the
+        // tables are built)
+        if tok.kind != TokenKind::Word && !t.nonword_keys {
+            return Feat { ar, cap, last: last_letter(word), ..Feat::default() };
+        }
         let info = t.info(word);
-        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false };
+        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false, cap, last: last_letter(word) };
         // only words opening with a clitic letter have other readings
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return f;
@@ -150,11 +163,11 @@ impl<'d, 't> Ctx<'d, 't> {
         let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let mut feats: Vec<Feat> = doc.tokens()[lo..hi].iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
+        let mut feats: Vec<Feat> = doc.tokens().iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
         // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
         if title_case.iter().any(|&b| b) {
             let mut p = 0;
-            for (f, tok) in feats.iter_mut().zip(&doc.tokens()[lo..hi]) {
+            for (f, tok) in feats.iter_mut().zip(doc.tokens()) {
                 let at = tok.orig().start;
                 while p < doc.paragraphs.len() && doc.paragraphs[p].end <= at {
                     p += 1;
@@ -164,7 +177,6 @@ impl<'d, 't> Ctx<'d, 't> {
         }
         Ctx {
             doc,
-            title_case,
             t,
             norm,
             feats,
@@ -188,10 +200,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is in a paragraph written in title case (an English headline), where
     /// capitals say nothing about names.
     pub fn in_title_case(&self, i: usize) -> bool {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo].title;
-        }
-        self.doc.paragraph_at(self.toks[i].orig().start).is_some_and(|p| self.title_case[p])
+        self.feats[i].title
     }
 
     /// The original text of token `i`.
@@ -211,31 +220,31 @@ impl<'d, 't> Ctx<'d, 't> {
 
     #[inline]
     pub fn is_ar(&self, i: usize) -> bool {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo].ar;
-        }
-        self.is_word(i) && self.w(i).starts_with(is_arabic_script)
+        self.feats[i].ar
+    }
+
+    /// True when token `i` opens with a capital letter.
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.feats[i].cap
     }
 
     /// What the tables say about token `i`.
     #[inline]
-    pub fn feat(&self, i: usize) -> Feat {
-        if i >= self.lo && i < self.hi {
-            return self.feats[i - self.lo];
-        }
-        Feat::of(self.t, &self.toks[i], self.w(i))
+    pub fn feat(&self, i: usize) -> &Feat {
+        &self.feats[i]
     }
 
     /// [`lexicons::wf`] bits of token `i`'s whole word.
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
-        self.feat(i).flags
+        self.feats[i].flags
     }
 
     /// The longest phrase of `table` (whose [`lex`] bit is `bit`) at token `i`, skipping the
     /// lookup when no phrase of the table starts with any reading of the token.
     pub fn lex_at<V>(&self, bit: u16, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
-        if i < self.toks.len() && self.feat(i).lex & bit == 0 {
+        if i < self.toks.len() && self.feats[i].lex & bit == 0 {
             return None;
         }
         table.longest_at(self.doc, i)
@@ -259,10 +268,12 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// True when tokens `i` and `j` are in the same paragraph (no line break between them).
+    #[inline]
     pub fn same_para(&self, i: usize, j: usize) -> bool {
         let a = self.toks[i].orig().end;
         let b = self.toks[j].orig().start;
-        !self.doc.text()[a.min(b)..b.max(a)].contains('\n')
+        // a byte scan: the gap between two tokens is short, and '\n' is never part of another char
+        !self.doc.text().as_bytes()[a.min(b)..b.max(a)].contains(&b'\n')
     }
 
     /// Original byte range of tokens `toks` with `prefix` normalised clitic bytes of the first left out.
@@ -300,7 +311,9 @@ impl<'d, 't> Ctx<'d, 't> {
     ) -> usize {
         let range = self.range(toks.clone(), prefix);
         let s = &self.doc.text()[range.clone()];
-        let text = format!("{restored}{s}");
+        let mut text = String::with_capacity(restored.len() + s.len());
+        text.push_str(restored);
+        text.push_str(s);
         let words = self.key_words(toks.clone(), prefix, restored);
         let key = key.unwrap_or_else(|| Key::Name(words.clone()));
         let idx = self.cands.len();
@@ -382,8 +395,10 @@ impl<'d, 't> Ctx<'d, 't> {
                 None
             } else if self.is_ar(i) {
                 arabic::org_at(self, i)
-            } else {
+            } else if self.cap(i) {
                 english::org_at(self, i)
+            } else {
+                None // an English organisation opens with a capital
             }
             .filter(|p| p.end <= self.hi);
             let known_len = known.as_ref().map_or(0, |m| m.tokens.len());
@@ -456,7 +471,13 @@ impl<'d, 't> Ctx<'d, 't> {
             if !self.free(i) {
                 continue;
             }
-            let found = if self.is_ar(i) { arabic::place_at(self, i) } else { english::place_at(self, i) };
+            let found = if self.is_ar(i) {
+                arabic::place_at(self, i)
+            } else if self.cap(i) {
+                english::place_at(self, i)
+            } else {
+                None // an English place name opens with a capital
+            };
             if let Some(r) = found {
                 self.add(EntityKind::Location, r, 0, "", None, None);
             }
@@ -559,7 +580,13 @@ impl<'d, 't> Ctx<'d, 't> {
                 i = end;
                 continue;
             }
-            let found = if self.is_ar(i) { arabic::person_at(self, i) } else { english::person_at(self, i) };
+            let found = if self.is_ar(i) {
+                arabic::person_at(self, i)
+            } else if self.cap(i) || self.feats[i].lex & lex::TITLES_EN != 0 {
+                english::person_at(self, i)
+            } else {
+                None // an English name opens with a capital or follows a lower-case title
+            };
             i = match found {
                 Some((r, code)) => {
                     let end = r.end;
@@ -581,7 +608,28 @@ impl<'d, 't> Ctx<'d, 't> {
             }
         }
         if !from_dateline.is_empty() {
-            for m in from_dateline.find_all(self.doc, self.lo..self.hi) {
+            // as `Lexicon::find_all`, looking only where a reading of the token can be the first word
+            // of a name: every reading ends with the word's last letter
+            let mut firsts = 0u64;
+            for c in &self.cands[..self.dateline_cands] {
+                if matches!(c.key, Key::Name(_)) {
+                    firsts |= lexicons::first_word(&c.text).map_or(u64::MAX, |w| last_letter_bit(&w));
+                }
+            }
+            let mut found = Vec::new();
+            let mut i = self.lo;
+            while i < self.hi {
+                crate::text::tick(1);
+                if firsts & (1 << self.feats[i].last) != 0
+                    && let Some(m) = from_dateline.longest_at(self.doc, i).filter(|m| m.tokens.end <= self.hi)
+                {
+                    i = m.tokens.end;
+                    found.push(m);
+                    continue;
+                }
+                i += 1;
+            }
+            for m in found {
                 // a one-word name may be a common word ("الحياة"): take it after a press noun only
                 let start = m.tokens.start;
                 let press = start > self.lo
@@ -608,21 +656,32 @@ impl<'d, 't> Ctx<'d, 't> {
         if surnames.is_empty() {
             return;
         }
-        // Every reading of a word of four letters or more keeps its last two letters (clitics are
-        // at most two letters in front): a word whose last two letters end no surname is skipped.
+        // Every reading of a word ends with the word's last letter, and of a word of four letters
+        // or more with its last two (clitics are at most two letters, in front): a word whose last
+        // letters (ة folded) end no surname is skipped.
         let fold = |c: char| if c == 'ة' { 'ه' } else { c };
-        let last_two = |w: &str| {
-            let mut it = w.chars().rev();
-            let b = it.next().map(fold);
-            (it.next().map(fold), b)
+        let last_bit = |w: &str| {
+            let mut it = w.chars().rev().map(fold);
+            let (a, b) = (it.next().map_or(0, |c| c as u32), it.next().map_or(0, |c| c as u32));
+            (1u64 << (a % 64), (a.wrapping_mul(31).wrapping_add(b) % 256) as usize)
         };
-        let tails: Vec<(Option<char>, Option<char>)> = surnames.keys().map(|k| last_two(k)).collect();
+        let mut tails = 0u64;
+        let mut tails2 = [0u64; 4];
+        for k in surnames.keys() {
+            let (_, two) = last_bit(k);
+            // a word ending in ة has the key ending in ه
+            tails |= last_letter_bit(k) | if k.ends_with('ه') { last_letter_bit("ة") } else { 0 };
+            if k.chars().nth(1).is_some() {
+                tails2[two / 64] |= 1 << (two % 64);
+            }
+        }
         for i in self.lo..self.hi {
-            if !self.free(i) || !self.is_word(i) {
+            if tails & (1 << self.feats[i].last) == 0 || !self.free(i) || !self.is_word(i) {
                 continue;
             }
             let word = self.w(i);
-            if word.chars().nth(3).is_some() && !tails.contains(&last_two(word)) {
+            let (_, two) = last_bit(word);
+            if tails2[two / 64] & (1 << (two % 64)) == 0 && word.chars().nth(3).is_some() {
                 continue;
             }
             let hit = crate::text::clitic_splits(word)
@@ -656,6 +715,17 @@ fn is_title_case(para: &str) -> bool {
         words += 1;
     }
     words >= 5
+}
+
+/// A bit for the last letter of a word (one of 64 classes), for prefilters: a clitic reading of a
+/// word ends with the same letter as the word.
+fn last_letter_bit(w: &str) -> u64 {
+    1u64 << last_letter(w)
+}
+
+/// The class (0–63) of the last letter of a word, for [`last_letter_bit`].
+fn last_letter(w: &str) -> u8 {
+    w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8)
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
@@ -785,6 +855,17 @@ mod tests {
         let dateline = dateline_of(&doc, end, &[], &[], &["الحياة"]);
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn surnames_are_found_with_clitics_and_either_final_letter() {
+        let text =
+            "وقال الوزير خالد عطية إن الاتفاق جاهز. وأضاف عطية أن الوفد وصل، وشكر الرئيس لعطية جهوده وقال عطيه إن.";
+        let doc = Doc::new(text, None);
+        let es = extract(&doc, None);
+        let p = es.iter().find(|e| e.name == "خالد عطية").expect("the person");
+        let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["خالد عطية", "عطية", "عطية", "عطيه"], "{es:#?}");
     }
 
     #[test]
