@@ -15,6 +15,13 @@
 //! dropped, statements without a speaker or spoken by a document ("القرار") are dropped, and a
 //! title line yields only quotations, not reported speech.
 //!
+//! The work is linear in the length of the article (tests/pathological.rs counts it): each
+//! cue reads a bounded stretch of tokens; what a cue would otherwise read again and again is
+//! worked out once per article — per-token word classes, prefix counts of words and cue hits,
+//! the top-level quotations in order (found by binary search), the statement-opening cues in
+//! order, what a sentence start is followed by, antecedents of bare titles per title over the
+//! stretch already read, and an index of entity names by word for linking speakers.
+//!
 //! Layout: `lexicon` loads the cue table (`cues.tsv`) and the closed word classes (`words.tsv`);
 //! `marks` pairs quotation marks; `speaker` reads, splits, resolves and links speakers; this
 //! module finds cues, complements and contents and assembles the [`Quote`]s.
