@@ -25,7 +25,9 @@
 //!
 //! Every mention span is a byte range of the original text with clitics outside it. The tables are
 //! built once ([`warm`]); the work per article is linear in its tokens (every rule looks at a
-//! bounded window).
+//! bounded window). Each token is looked up once, with its clitic readings, in one word table
+//! ([`Feat`]): the word sets it is in and the phrase tables that have a phrase starting with it, so
+//! that rules read flags and skip the lexicon lookups that cannot match.
 
 mod arabic;
 mod build;
