@@ -295,8 +295,12 @@ impl<'d, 't> Ctx<'d, 't> {
                 let r = if i == toks.start { restored } else { "" };
                 let mut key = String::with_capacity(r.len() + w.len());
                 key.push_str(r);
-                key.push_str(w);
-                if key.contains('ة') { key.replace('ة', "ه") } else { key }
+                if lexicons::has_ta_marbuta(w) {
+                    key.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
+                } else {
+                    key.push_str(w);
+                }
+                key
             })
             .collect()
     }
