@@ -634,7 +634,7 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<u
     }
     // after a speech verb: "وقال أوباما إن", "وأضاف لابورد،"
     let feat = cx.feat(i);
-    if (feat.flags | feat.conj) & wf::SPEECH_AR != 0 && i + 1 < cx.hi && cx.free(i + 1) {
+    if (feat.flags & wf::SPEECH_AR != 0 || feat.conj_speech) && i + 1 < cx.hi && cx.free(i + 1) {
         let j = i + 1;
         if cx.lex_at(lex::TITLES_AR, &t.titles_ar, j).is_some() || cx.lex_at(lex::HEADS_AR, &t.heads_ar, j).is_some() {
             return None;

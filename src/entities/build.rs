@@ -62,7 +62,9 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     let cx = &*cx;
     let cands = &cx.cands;
     let mut uf = UnionFind((0..cands.len()).collect());
-    let mut first_of: HashMap<&Key, usize> = HashMap::default();
+    // maps sized for the candidates up front (none is iterated in an order that shows)
+    let n = cands.len();
+    let mut first_of: HashMap<&Key, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, c) in cands.iter().enumerate() {
         match first_of.get(&c.key) {
             Some(&j) if cands[j].kind == c.kind || !matches!(c.key, Key::Name(_)) => uf.union(i, j),
@@ -77,7 +79,7 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     }
     // One representative per distinct word sequence and kind, indexed by word, so that linking
     // looks only at names sharing a word.
-    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::default();
+    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, c) in cands.iter().enumerate() {
         if !c.words.is_empty() {
             reps.entry((c.kind, c.words.as_slice())).or_insert(i);
@@ -85,8 +87,9 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     }
     let mut reps: Vec<usize> = reps.into_values().collect();
     reps.sort_unstable();
-    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
-    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     // people are linked by any word, organisations by their first (places are not linked)
     for &i in &reps {
         let c = &cands[i];

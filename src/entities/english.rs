@@ -96,6 +96,23 @@ fn run(cx: &Ctx<'_, '_>, i: usize) -> usize {
     end
 }
 
+/// True when the capitalised run at `i` surely ends by `i + 1` (a look at the next token, cheaper
+/// than [`run`]): no capitalised word, inner word, hyphen or abbreviation's full stop can continue it.
+fn lone(cx: &Ctx<'_, '_>, i: usize) -> bool {
+    let n = i + 1;
+    if n >= cx.hi {
+        return true;
+    }
+    let w = cx.w(n);
+    if w == "." {
+        return false; // an abbreviation's full stop: `run` decides
+    }
+    if !cx.free(n) || !cx.same_para(i, n) {
+        return true;
+    }
+    !(cx.cap(n) || w == "-" || (w.len() <= 3 && INNER.contains(&w)))
+}
+
 /// Strips leading words that are not part of a name (stop words, titles, nationality adjectives);
 /// returns the new start and whether a title was among them.
 fn strip_lead(cx: &Ctx<'_, '_>, mut i: usize, end: usize) -> (usize, bool, Option<&'static str>) {
@@ -154,6 +171,10 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     {
         return None;
     }
+    // a name of one token is no organisation
+    if lone(cx, i) {
+        return None;
+    }
     let end = run(cx, i);
     if end <= i + 1 {
         return None;
@@ -202,6 +223,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     let lower_title = !cx.cap(i) && cx.lex_at(lex::TITLES_EN, &t.titles_en, i).is_some();
     let i = if lower_title { cx.lex_at(lex::TITLES_EN, &t.titles_en, i)?.tokens.end } else { i };
     if i >= cx.hi || !cx.free(i) || !cx.cap(i) {
+        return None;
+    }
+    // one token is no name: a lone word is a name only after a title inside its run
+    if lone(cx, i) {
         return None;
     }
     let end = run(cx, i);

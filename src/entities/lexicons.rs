@@ -43,34 +43,34 @@ pub(crate) enum Head {
 
 /// Bits of [`WordInfo::lex`]: the phrase tables with a phrase whose first word is the word.
 pub(crate) mod lex {
-    pub(crate) const KNOWN: u16 = 1;
-    pub(crate) const HEADS_AR: u16 = 1 << 1;
-    pub(crate) const TITLES_AR: u16 = 1 << 2;
-    pub(crate) const PLACE_HEADS_AR: u16 = 1 << 3;
-    pub(crate) const FEATURE_HEADS_AR: u16 = 1 << 4;
-    pub(crate) const PEOPLE: u16 = 1 << 5;
-    pub(crate) const TITLES_EN: u16 = 1 << 6;
-    pub(crate) const DEMONYMS_EN: u16 = 1 << 7;
+    pub(crate) const KNOWN: u8 = 1;
+    pub(crate) const HEADS_AR: u8 = 1 << 1;
+    pub(crate) const TITLES_AR: u8 = 1 << 2;
+    pub(crate) const PLACE_HEADS_AR: u8 = 1 << 3;
+    pub(crate) const FEATURE_HEADS_AR: u8 = 1 << 4;
+    pub(crate) const PEOPLE: u8 = 1 << 5;
+    pub(crate) const TITLES_EN: u8 = 1 << 6;
+    pub(crate) const DEMONYMS_EN: u8 = 1 << 7;
 }
 
 /// Bits of [`WordInfo::flags`]: the word sets of [`Tables`] a normalised word is in. The name sets
 /// (`GIVEN_AR`, `SURNAME_AR`, `WEAK_GIVEN_AR`) are keyed like the sets, with ة folded.
 pub(crate) mod wf {
-    pub(crate) const STOP_AR: u32 = 1;
-    pub(crate) const SPEECH_AR: u32 = 1 << 1;
-    pub(crate) const PRESS_TAIL_AR: u32 = 1 << 2;
-    pub(crate) const TITLE_WORD_AR: u32 = 1 << 3;
-    pub(crate) const HEAD_WORD_AR: u32 = 1 << 4;
-    pub(crate) const ORG_STOP_AR: u32 = 1 << 5;
-    pub(crate) const CONNECTOR_AR: u32 = 1 << 6;
-    pub(crate) const MASDAR_AR: u32 = 1 << 7;
-    pub(crate) const DEMONYM_AR: u32 = 1 << 8;
-    pub(crate) const GIVEN_AR: u32 = 1 << 9;
-    pub(crate) const SURNAME_AR: u32 = 1 << 10;
-    pub(crate) const WEAK_GIVEN_AR: u32 = 1 << 11;
-    pub(crate) const STOP_EN: u32 = 1 << 12;
+    pub(crate) const STOP_AR: u16 = 1;
+    pub(crate) const SPEECH_AR: u16 = 1 << 1;
+    pub(crate) const PRESS_TAIL_AR: u16 = 1 << 2;
+    pub(crate) const TITLE_WORD_AR: u16 = 1 << 3;
+    pub(crate) const HEAD_WORD_AR: u16 = 1 << 4;
+    pub(crate) const ORG_STOP_AR: u16 = 1 << 5;
+    pub(crate) const CONNECTOR_AR: u16 = 1 << 6;
+    pub(crate) const MASDAR_AR: u16 = 1 << 7;
+    pub(crate) const DEMONYM_AR: u16 = 1 << 8;
+    pub(crate) const GIVEN_AR: u16 = 1 << 9;
+    pub(crate) const SURNAME_AR: u16 = 1 << 10;
+    pub(crate) const WEAK_GIVEN_AR: u16 = 1 << 11;
+    pub(crate) const STOP_EN: u16 = 1 << 12;
     /// The name sets, looked up with ة folded.
-    pub(crate) const NAMES_AR: u32 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
+    pub(crate) const NAMES_AR: u16 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
 }
 
 /// What the tables say about one normalised word: which word sets it is in and which phrase tables
@@ -78,9 +78,9 @@ pub(crate) mod wf {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordInfo {
     /// [`lex`] bits.
-    pub lex: u16,
+    pub lex: u8,
     /// [`wf`] bits.
-    pub flags: u32,
+    pub flags: u16,
 }
 
 /// Every table, built once.
@@ -172,7 +172,7 @@ pub(super) fn first_word(phrase: &str) -> Option<String> {
 }
 
 /// Records that a phrase table (`bit`, a [`lex`] bit) has `phrase`.
-fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, phrase: &str) {
+fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u8, phrase: &str) {
     let Some(w) = first_word(phrase) else { return };
     match words.get_mut(w.as_str()) {
         Some(info) => info.lex |= bit,
@@ -183,7 +183,7 @@ fn mark_first(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, phrase: &str) {
 }
 
 /// Records `bit` (a [`wf`] bit) for every word of a set.
-fn mark_set<'a>(words: &mut HashMap<Box<str>, WordInfo>, bit: u32, set: impl IntoIterator<Item = &'a str>) {
+fn mark_set<'a>(words: &mut HashMap<Box<str>, WordInfo>, bit: u16, set: impl IntoIterator<Item = &'a str>) {
     for w in set {
         match words.get_mut(w) {
             Some(info) => info.flags |= bit,
@@ -492,7 +492,7 @@ fn build() -> Tables {
             _ => {}
         }
     }
-    let sets: [(u32, &HashSet<String>); 11] = [
+    let sets: [(u16, &HashSet<String>); 11] = [
         (wf::STOP_AR, &t.stop_ar),
         (wf::SPEECH_AR, &t.speech_ar),
         (wf::PRESS_TAIL_AR, &t.press_tails_ar),

@@ -25,7 +25,9 @@
 //!
 //! Every mention span is a byte range of the original text with clitics outside it. The tables are
 //! built once ([`warm`]); the work per article is linear in its tokens (every rule looks at a
-//! bounded window).
+//! bounded window). Each token is looked up once, with its clitic readings, in one word table
+//! ([`Feat`]): the word sets it is in and the phrase tables that have a phrase starting with it, so
+//! that rules read flags and skip the lexicon lookups that cannot match.
 
 mod arabic;
 mod build;
@@ -104,12 +106,12 @@ pub(super) struct Ctx<'d, 't> {
 /// tables that may have a phrase starting at it.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Feat {
-    /// [`lex`] bits of every clitic reading: the tables [`Lexicon::longest_at`] can match in.
-    lex: u16,
     /// [`lexicons::wf`] bits of the whole word.
-    pub flags: u32,
-    /// [`lexicons::wf`] bits of the word with a leading و/ف set aside (0 without one).
-    pub conj: u32,
+    pub flags: u16,
+    /// [`lex`] bits of every clitic reading: the tables [`Lexicon::longest_at`] can match in.
+    lex: u8,
+    /// The word with a leading و/ف set aside is a speech verb ("وقال").
+    pub conj_speech: bool,
     /// A word in Arabic script.
     ar: bool,
     /// In a paragraph written in title case.
@@ -136,19 +138,26 @@ impl Feat {
             return Feat { ar, cap, last: last_letter(word), ..Feat::default() };
         }
         let info = t.info(word);
-        let mut f = Feat { ar, flags: info.flags, lex: info.lex, conj: 0, title: false, cap, last: last_letter(word) };
+        let mut f = Feat {
+            ar,
+            flags: info.flags,
+            lex: info.lex,
+            conj_speech: false,
+            title: false,
+            cap,
+            last: last_letter(word),
+        };
         // only words opening with a clitic letter have other readings
         if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             return f;
         }
         let conj = word.starts_with(['و', 'ف']);
         for split in crate::text::clitic_splits(word).skip(1) {
-            if conj && split.prefix == 2 && split.restored.is_empty() {
-                let info = t.info(&split.stem);
-                f.conj = info.flags;
+            if let Some(info) = t.words.get(split.stem.as_ref()) {
                 f.lex |= info.lex;
-            } else if let Some(info) = t.words.get(split.stem.as_ref()) {
-                f.lex |= info.lex;
+                if conj && split.prefix == 2 && split.restored.is_empty() {
+                    f.conj_speech = info.flags & lexicons::wf::SPEECH_AR != 0;
+                }
             }
         }
         f
@@ -237,13 +246,13 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// [`lexicons::wf`] bits of token `i`'s whole word.
     #[inline]
-    pub fn flags(&self, i: usize) -> u32 {
+    pub fn flags(&self, i: usize) -> u16 {
         self.feats[i].flags
     }
 
     /// The longest phrase of `table` (whose [`lex`] bit is `bit`) at token `i`, skipping the
     /// lookup when no phrase of the table starts with any reading of the token.
-    pub fn lex_at<V>(&self, bit: u16, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
+    pub fn lex_at<V>(&self, bit: u8, table: &'static Lexicon<V>, i: usize) -> Option<LexMatch<'static, V>> {
         if i < self.toks.len() && self.feats[i].lex & bit == 0 {
             return None;
         }
@@ -293,8 +302,12 @@ impl<'d, 't> Ctx<'d, 't> {
                 let r = if i == toks.start { restored } else { "" };
                 let mut key = String::with_capacity(r.len() + w.len());
                 key.push_str(r);
-                key.push_str(w);
-                if key.contains('ة') { key.replace('ة', "ه") } else { key }
+                if lexicons::has_ta_marbuta(w) {
+                    key.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
+                } else {
+                    key.push_str(w);
+                }
+                key
             })
             .collect()
     }
@@ -855,6 +868,12 @@ mod tests {
         let dateline = dateline_of(&doc, end, &[], &[], &["الحياة"]);
         let es = extract(&doc, Some(&dateline));
         assert_eq!(es[0].mentions.len(), 1, "{es:#?}");
+    }
+
+    #[test]
+    fn token_features_stay_small() {
+        // one per token of the article: kept to a few bytes, as the tokens themselves
+        assert!(std::mem::size_of::<Feat>() <= 8);
     }
 
     #[test]
