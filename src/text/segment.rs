@@ -75,7 +75,9 @@ fn boundaries(p: &str) -> Vec<usize> {
         let Some(t) = next_trigger(p, i) else { break };
         if let Some(next) = plain_sentence_start(p, t) {
             // the terminator's context decides: no need for the segmenter
-            out.push(next);
+            if next < b.len() {
+                out.push(next);
+            }
             i = next;
             continue;
         }
@@ -118,11 +120,13 @@ fn next_trigger(p: &str, mut k: usize) -> Option<usize> {
     None
 }
 
-/// When the terminator at byte `t` is `.`, `!`, `?` or `؟` followed by ASCII spaces and then an
-/// ASCII capital or a core Arabic letter, the start of that letter: a sentence boundary (UAX #29
-/// SB11; SB6–SB8a need a digit, a capital or a lower-case letter right after the terminator or,
-/// for SB8, a lower-case letter after the spaces) with none between the terminator and it (SB9,
-/// SB10). `None` when the context is anything else.
+/// When the terminator at byte `t` is `.`, `!`, `?` or `؟`, followed by closing marks (`"`, `'`,
+/// `)`, `»`, `”`, `’`), then ASCII spaces and then an ASCII capital or a core Arabic letter, the
+/// start of that letter: a sentence boundary (UAX #29 SB11; SB6–SB8a need a digit, a capital or
+/// a lower-case letter right after the terminator or, for SB8, a lower-case letter after the
+/// spaces) with none between the terminator and it (SB9, SB10). When the paragraph ends after the
+/// closing marks and spaces, its length: no boundary inside it after the terminator. `None`
+/// when the context is anything else.
 #[inline]
 fn plain_sentence_start(p: &str, t: usize) -> Option<usize> {
     let b = p.as_bytes();
@@ -131,11 +135,22 @@ fn plain_sentence_start(p: &str, t: usize) -> Option<usize> {
         0xD8 if b[t + 1] == 0x9F => t + 2,
         _ => return None,
     };
+    loop {
+        match b[k..] {
+            [b'"' | b'\'' | b')', ..] => k += 1,
+            [0xC2, 0xBB, ..] => k += 2,
+            [0xE2, 0x80, 0x9D | 0x99, ..] => k += 3,
+            _ => break,
+        }
+    }
     let spaces = k;
     while k < b.len() && b[k] == b' ' {
         k += 1;
     }
-    if k == spaces || k >= b.len() {
+    if k >= b.len() {
+        return Some(b.len());
+    }
+    if k == spaces {
         return None;
     }
     (b[k].is_ascii_uppercase() || (b[k] >= 0x80 && letter_at(p, k))).then_some(k)
@@ -326,7 +341,7 @@ mod tests {
             "قال", " ", ".", "!", "؟", "?", "«", "»", "\"", "'", "(", ")", "U.N.", "Dr", "a", "B", "3.5", "٢",
             "\u{064E}", "\u{200F}", "\u{2029}", "\u{0085}", "،", "؛", "…", ".\"", "e.g", "x", "مجلس", "The", "the",
             "۔", "ـ", "\t", "。", "—", "ﻻ", "‏", "_", "“", "”", "\u{2024}", "\u{2028}", "\u{061D}", "\u{0589}", "„",
-            "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}",
+            "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}", ".» ", ".\" ", "!) ", "’", "x؟",
         ];
         // a deterministic generator: every paragraph of up to 9 pieces from a linear congruence
         let mut state = 12345u64;
@@ -348,6 +363,10 @@ mod tests {
             "a.  B! c? D؟ قال.  وقال. e",
             "A. B. c. D.",
             "U.S. Army. x. 2. Y",
+            "قال.» وأضاف.\") B!)  C?’ د.”",
+            "x.\"",
+            "x. ",
+            "x.» ",
         ] {
             assert_eq!(boundaries(t), reference(t), "{t:?}");
         }
