@@ -73,12 +73,10 @@ fn boundaries(p: &str) -> Vec<usize> {
     while i < b.len() {
         // skip plain text
         let Some(t) = next_trigger(p, i) else { break };
-        if let Some(next) = plain_sentence_start(p, t) {
+        if let Some(step) = plain_sentence_start(p, t) {
             // the terminator's context decides: no need for the segmenter
-            if next < b.len() {
-                out.push(next);
-            }
-            i = next;
+            out.extend(step.boundary);
+            i = step.resume;
             continue;
         }
         // every later trigger before `end` has `end` as a safe pair after it too: one window
@@ -126,11 +124,14 @@ fn next_trigger(p: &str, mut k: usize) -> Option<usize> {
 /// a lower-case letter right after the terminator or, for SB8, a lower-case letter after the
 /// spaces) with none between the terminator and it (SB9, SB10). When the paragraph ends after the
 /// closing marks and spaces, its length: no boundary inside it after the terminator. `None`
-/// when the context is anything else.
+/// when the context is anything else. A full stop right before an ASCII digit has no boundary.
 #[inline]
-fn plain_sentence_start(p: &str, t: usize) -> Option<usize> {
+fn plain_sentence_start(p: &str, t: usize) -> Option<Step> {
     let b = p.as_bytes();
     let mut k = match b[t] {
+        // a full stop before a digit ("3.5"): no boundary there (SB6), nor before the next
+        // terminator, and the segmenter's rules read back across no digit
+        b'.' if b.get(t + 1).is_some_and(u8::is_ascii_digit) => return Some(Step { boundary: None, resume: t + 1 }),
         b'.' | b'!' | b'?' => t + 1,
         0xD8 if b[t + 1] == 0x9F => t + 2,
         _ => return None,
@@ -148,12 +149,19 @@ fn plain_sentence_start(p: &str, t: usize) -> Option<usize> {
         k += 1;
     }
     if k >= b.len() {
-        return Some(b.len());
+        return Some(Step { boundary: None, resume: b.len() });
     }
     if k == spaces {
         return None;
     }
-    (b[k].is_ascii_uppercase() || (b[k] >= 0x80 && letter_at(p, k))).then_some(k)
+    (b[k].is_ascii_uppercase() || (b[k] >= 0x80 && letter_at(p, k))).then_some(Step { boundary: Some(k), resume: k })
+}
+
+/// What [`plain_sentence_start`] found: the boundary after a terminator, if any, and where
+/// the scan goes on.
+struct Step {
+    boundary: Option<usize>,
+    resume: usize,
 }
 
 /// Bytes that may start a terminator (see [`plain_at`]): `\n`, `\r`, `.`, `!`, `?`, the lead bytes
@@ -341,7 +349,8 @@ mod tests {
             "قال", " ", ".", "!", "؟", "?", "«", "»", "\"", "'", "(", ")", "U.N.", "Dr", "a", "B", "3.5", "٢",
             "\u{064E}", "\u{200F}", "\u{2029}", "\u{0085}", "،", "؛", "…", ".\"", "e.g", "x", "مجلس", "The", "the",
             "۔", "ـ", "\t", "。", "—", "ﻻ", "‏", "_", "“", "”", "\u{2024}", "\u{2028}", "\u{061D}", "\u{0589}", "„",
-            "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}", ".» ", ".\" ", "!) ", "’", "x؟",
+            "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}",
+            ".» ", ".\" ", "!) ", "’", "x؟",
         ];
         // a deterministic generator: every paragraph of up to 9 pieces from a linear congruence
         let mut state = 12345u64;
@@ -367,6 +376,7 @@ mod tests {
             "x.\"",
             "x. ",
             "x.» ",
+            "3.5. 2.5.x 1.2.A.",
         ] {
             assert_eq!(boundaries(t), reference(t), "{t:?}");
         }
