@@ -132,6 +132,13 @@ fn plain_sentence_start(p: &str, t: usize) -> Option<Step> {
         // a full stop before a digit ("3.5"): no boundary there (SB6), nor before the next
         // terminator, and the segmenter's rules read back across no digit
         b'.' if b.get(t + 1).is_some_and(u8::is_ascii_digit) => return Some(Step { boundary: None, resume: t + 1 }),
+        // a full stop inside a word ("U.S", "e.g"): before a lower-case letter SB8 keeps the
+        // sentence together, before a capital after a letter SB7 does
+        b'.' if b.get(t + 1).is_some_and(u8::is_ascii_lowercase)
+            || (b.get(t + 1).is_some_and(u8::is_ascii_uppercase) && t > 0 && b[t - 1].is_ascii_alphabetic()) =>
+        {
+            return Some(Step { boundary: None, resume: t + 1 });
+        }
         b'.' | b'!' | b'?' => t + 1,
         0xD8 if b[t + 1] == 0x9F => t + 2,
         _ => return None,
@@ -264,9 +271,8 @@ fn ends_with_abbreviation(s: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(super::is_alphabetic) {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (lower.len() <= 5 && lower.split('.').all(|p| p.chars().count() == 1 && p.chars().all(super::is_alphabetic)))
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || (word.len() <= 5 && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(super::is_alphabetic)))
 }
 
 /// Byte ranges of balanced quotations in a paragraph: « … », “ … ”, and straight quotes paired in
@@ -350,7 +356,7 @@ mod tests {
             "\u{064E}", "\u{200F}", "\u{2029}", "\u{0085}", "،", "؛", "…", ".\"", "e.g", "x", "مجلس", "The", "the",
             "۔", "ـ", "\t", "。", "—", "ﻻ", "‏", "_", "“", "”", "\u{2024}", "\u{2028}", "\u{061D}", "\u{0589}", "„",
             "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}",
-            ".» ", ".\" ", "!) ", "’", "x؟",
+            ".» ", ".\" ", "!) ", "’", "x؟", "U.S", "e.g", ".a", "3.A",
         ];
         // a deterministic generator: every paragraph of up to 9 pieces from a linear congruence
         let mut state = 12345u64;
@@ -377,6 +383,7 @@ mod tests {
             "x. ",
             "x.» ",
             "3.5. 2.5.x 1.2.A.",
+            "U.S.A. e.g. x.Y a.b.C. 3.A .B",
         ] {
             assert_eq!(boundaries(t), reference(t), "{t:?}");
         }
