@@ -122,20 +122,28 @@ impl Normalized {
             }
         }
         let mut prev = ' ';
-        for (offset, c) in original.char_indices() {
-            let start = offset as u32;
-            let end = (offset + c.len_utf8()) as u32;
-            if unchanged(c) {
-                // fast path: the char is copied as it is (most of news text)
-                prev = c;
-                let s = c.encode_utf8(&mut buf);
-                settle(&mut ends, &last, last_end, start);
-                last = text.len()..text.len() + s.len();
-                last_end = end;
-                text.push_str(s);
-                runs.copied(last.start as u32, start, s.len() as u32);
+        let bytes = original.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // fast path: a run of chars copied as they are (most of news text), in one go; only
+            // its first char can start a run of the map or settle the char before it
+            let run = unchanged_run(bytes, offset);
+            if run > offset {
+                let last_char = if bytes[run - 1] < 0x80 { run - 1 } else { run - 2 };
+                prev = original[last_char..run].chars().next().unwrap_or(' ');
+                settle(&mut ends, &last, last_end, offset as u32);
+                let at = text.len();
+                text.push_str(&original[offset..run]);
+                last = at + (last_char - offset)..text.len();
+                last_end = run as u32;
+                runs.copied(at as u32, offset as u32, (run - offset) as u32);
+                offset = run;
                 continue;
             }
+            let c = original[offset..].chars().next().unwrap_or(' ');
+            let start = offset as u32;
+            let end = (offset + c.len_utf8()) as u32;
+            offset += c.len_utf8();
             let before = std::mem::replace(&mut prev, c);
             let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
             let group_start = text.len();
@@ -352,7 +360,7 @@ pub fn normalize(s: &str) -> String {
     let mut rest = s;
     loop {
         // copy the run of chars that normalise to themselves in one go
-        let run = rest.char_indices().find(|&(_, c)| !unchanged(c)).map_or(rest.len(), |(i, _)| i);
+        let run = unchanged_run(rest.as_bytes(), 0);
         out.push_str(&rest[..run]);
         if let Some(last) = rest[..run].chars().next_back() {
             prev = last;
@@ -378,11 +386,44 @@ fn is_word_char(c: char) -> bool {
     super::is_alphanumeric(c) || is_arabic_diacritic(c)
 }
 
+#[cfg(test)]
 /// True for chars that normalise to themselves whatever precedes them: ASCII (tatweel is not
 /// ASCII) and the Arabic letters that do not fold (all of U+0621–U+064A but آ أ إ ى and tatweel).
 #[inline]
 fn unchanged(c: char) -> bool {
     c.is_ascii() || (matches!(c, '\u{0621}'..='\u{064A}') && !matches!(c, 'آ' | 'أ' | 'إ' | 'ى' | '\u{0640}'))
+}
+
+/// Second bytes of the two-byte chars after lead byte 0xD8 (index 0) or 0xD9 (index 1) that
+/// [`unchanged`] holds for: U+0621–U+063F and U+0641–U+064A but آ أ إ ى.
+static UNCHANGED_D8_D9: [[bool; 64]; 2] = {
+    let mut t = [[false; 64]; 2];
+    let mut i = 0;
+    while i < 64 {
+        let c = 0x600 + i as u32;
+        t[0][i] = c >= 0x621 && c != 0x622 && c != 0x623 && c != 0x625;
+        let c = 0x640 + i as u32;
+        t[1][i] = c >= 0x641 && c <= 0x64A && c != 0x649;
+        i += 1;
+    }
+    t
+};
+
+/// The end of the run of chars [`unchanged`] holds for that starts at byte `i` of `b` (a char
+/// boundary of UTF-8 text), read from the bytes: ASCII and the unfolded Arabic letters.
+#[inline(always)]
+fn unchanged_run(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else if (x == 0xD8 || x == 0xD9) && UNCHANGED_D8_D9[(x - 0xD8) as usize][(b[i + 1] & 0x3F) as usize] {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// True for chars that may change under NFKC. ASCII and the core Arabic letters never do.
@@ -457,6 +498,16 @@ mod tests {
             assert_eq!(normalize(&s), reference(&s), "{s:?}");
             assert_eq!(normalize(&s), Normalized::new(&s).as_str(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn byte_runs_agree_with_unchanged() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(unchanged_run(s.as_bytes(), 0) == s.len(), unchanged(c), "{c:?}");
+        }
+        let s = "abc قال أ";
+        assert_eq!(unchanged_run(s.as_bytes(), 0), s.find('أ').unwrap());
     }
 
     #[test]
