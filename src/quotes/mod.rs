@@ -507,11 +507,11 @@ impl<'d, 't> Ctx<'d, 't> {
         let doc = self.doc;
         let speaker = f.speaker.map(|s| {
             let entity = s.entity.or_else(|| self.link(&s));
-            Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
+            Speaker { text: s.text, span: doc.span(s.span), entity, role: s.role }
         });
         let cue = f.cue.map(|r| {
             let m = doc.mention(r.clone());
-            Cue { text: m.text, span: m.span, lemma: f.lemma.clone() }
+            Cue { text: m.text, span: m.span, lemma: f.lemma }
         });
         Quote {
             kind: f.kind,
