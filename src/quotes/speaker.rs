@@ -993,34 +993,31 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut memo = self.antecedents.borrow_mut();
-        let mut scan = memo.remove(key).filter(|s| s.lo <= upper && floor < s.hi);
         // The last antecedent in `a..b`, reading down from `b`.
         let down = |a: usize, b: usize| (a..b).rev().find(|&k| self.antecedent_at(key, k));
-        let found = match &mut scan {
-            None => {
-                let v = down(floor, upper);
-                scan = Some(Scan { lo: v.unwrap_or(floor), hi: upper, found: v.into_iter().collect() });
-                v
+        if let Some(sc) = memo.get_mut(key)
+            && sc.lo <= upper
+            && floor < sc.hi
+        {
+            if upper > sc.hi {
+                sc.found.extend((sc.hi..upper).filter(|&k| self.antecedent_at(key, k)));
+                sc.hi = upper;
             }
-            Some(sc) => {
-                if upper > sc.hi {
-                    sc.found.extend((sc.hi..upper).filter(|&k| self.antecedent_at(key, k)));
-                    sc.hi = upper;
+            return match sc.found.range(floor.max(sc.lo)..upper).next_back() {
+                Some(&v) => Some(v),
+                None if sc.lo <= floor => None,
+                None => {
+                    let v = down(floor, sc.lo);
+                    sc.lo = v.unwrap_or(floor);
+                    sc.found.extend(v);
+                    v
                 }
-                match sc.found.range(floor.max(sc.lo)..upper).next_back() {
-                    Some(&v) => Some(v),
-                    None if sc.lo <= floor => None,
-                    None => {
-                        let v = down(floor, sc.lo);
-                        sc.lo = v.unwrap_or(floor);
-                        sc.found.extend(v);
-                        v
-                    }
-                }
-            }
-        };
-        memo.insert(key.clone(), scan.expect("a scan"));
-        found
+            };
+        }
+        // (a scan of another stretch is replaced)
+        let v = down(floor, upper);
+        memo.insert(key.clone(), Scan { lo: v.unwrap_or(floor), hi: upper, found: v.into_iter().collect() });
+        v
     }
 
     /// True when token `k` is an antecedent for `key`: a word whose stem is the head and, for a
@@ -1054,12 +1051,15 @@ impl Ctx<'_, '_> {
 
     /// [`Self::has_stem`] with the stem's [`stem_tail`] worked out.
     fn has_stem_ending(&self, k: usize, stem: &str, tail: &str) -> bool {
+        let Some(t) = self.toks.get(k) else { return false };
+        // (the last byte first, read straight from the text: most words differ there)
+        if let Some(&last) = tail.as_bytes().last()
+            && self.norm.as_bytes().get(t.norm().end.wrapping_sub(1)) != Some(&last)
+        {
+            return false;
+        }
         let w = self.w(k);
-        // (the last bytes first: most words differ there)
-        w.as_bytes().last() == tail.as_bytes().last()
-            && self.is_word(k)
-            && w.ends_with(tail)
-            && keys(w).any(|x| x == stem)
+        self.is_word(k) && w.ends_with(tail) && keys(w).any(|x| x == stem)
     }
 
     /// Where the capitalised name ending at token `k` starts ("the" left out).
