@@ -222,10 +222,13 @@ pub(super) fn is(w: &str, class: Word) -> bool {
 /// [`is_exact`] reads it, as sets of [`Word::bit`]s, in one pass.
 pub(super) fn classes(w: &str) -> (u16, u16) {
     let get = |s: &str| WORDS.get(s).copied().unwrap_or(0);
-    let exact = classes_of(w) | get(bare(w));
     if w.is_ascii() {
-        return (classes_of(w), exact);
+        // `bare` leaves an ASCII word as it is, and the table's keys are lower case, so the
+        // word as written adds nothing to the word lower-cased.
+        let c = classes_of(w);
+        return (c, c);
     }
+    let exact = classes_of(w) | get(bare(w));
     let mut loose = get(w);
     for s in clitic_splits(w) {
         loose |= get(&s.stem) | get(bare(&s.stem));

@@ -1383,11 +1383,24 @@ fn word_hash(w: &str) -> u64 {
 
 impl Names {
     fn new(ents: &[Entity]) -> Names {
-        let mut names = Names::default();
+        // (tables sized up front: growing them costs more than filling them)
+        let (mut texts, mut bytes) = (0, 0);
+        for e in ents.iter().filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization)) {
+            texts += 1 + e.mentions.len();
+            bytes += e.name.len() + 2 + e.mentions.iter().map(|m| m.text.len() + 2).sum::<usize>();
+        }
+        crate::text::tick(texts);
+        let mut names = Names {
+            text: String::with_capacity(bytes),
+            names: Vec::with_capacity(texts),
+            by_word: FxHashMap::with_capacity_and_hasher(texts, Default::default()),
+            links: Vec::with_capacity(texts * 2),
+        };
         // Per text, where its folded name went (None when empty) and whether a person already
         // had it (then an entity after changes nothing) or an organisation (then only a person
         // changes something).
-        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> =
+            FxHashMap::with_capacity_and_hasher(texts, Default::default());
         for (i, e) in ents.iter().enumerate() {
             if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
