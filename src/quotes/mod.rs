@@ -220,10 +220,10 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut n = 0u32;
         for i in 0..cx.top.len() {
             top_worded.push(n);
-            let words = cx.words_in(&cx.top_region(i).inner);
+            let words = cx.words_in(&cx.top_region(i).inner());
             n += u32::from(words >= 1);
             if words >= 3 {
-                let k = cx.doc.token_at_or_after(cx.top_region(i).outer.start);
+                let k = cx.doc.token_at_or_after(cx.top_region(i).outer().start);
                 if cx.opens(k).is_some() {
                     cx.big_opens.push(k);
                 }
@@ -261,8 +261,8 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when a top-level quotation lies inside the byte range `r`, marks included.
     fn quotation_within(&self, r: &Range<usize>) -> bool {
-        let i = self.top_before(r.start, |q| q.outer.start);
-        i < self.top.len() && self.top_region(i).outer.end <= r.end
+        let i = self.top_before(r.start, |q| q.outer().start);
+        i < self.top.len() && self.top_region(i).outer().end <= r.end
     }
 
     /// The first token in `a..b` that opens a top-level quotation of three words or more.
@@ -313,26 +313,26 @@ impl<'d, 't> Ctx<'d, 't> {
     fn opens(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        let i = self.top_before(t.orig().start, |q| q.outer.start);
-        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer.start == t.orig().start)
+        let i = self.top_before(t.orig().start, |q| q.outer().start);
+        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer().start == t.orig().start)
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        let i = self.top_before(t.orig().end, |q| q.outer.end);
+        let i = self.top_before(t.orig().end, |q| q.outer().end);
         (i < self.top.len())
             .then(|| self.top_region(i))
-            .filter(|q| q.outer.end == t.orig().end && q.outer.start < t.orig().start)
+            .filter(|q| q.outer().end == t.orig().end && q.outer().start < t.orig().start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
         let t = &self.toks[k].orig();
-        let i = self.top_before(t.end, |q| q.inner.end);
+        let i = self.top_before(t.end, |q| q.inner().end);
         i < self.top.len() && {
-            let r = &self.top_region(i).inner;
+            let r = &self.top_region(i).inner();
             r.start <= t.start && t.end <= r.end
         }
     }
@@ -647,14 +647,14 @@ impl<'d, 't> Ctx<'d, 't> {
             return None;
         }
         if let Some(r) = self.opens(start) {
-            let after = self.doc.token_at_or_after(r.outer.end);
-            let closes_clause = after >= self.sent_end(start).max(self.doc.token_at_or_after(r.outer.end))
+            let after = self.doc.token_at_or_after(r.outer().end);
+            let closes_clause = after >= self.sent_end(start).max(self.doc.token_at_or_after(r.outer().end))
                 || self.is_punct(after)
                 || self.hit(after).is_some()
                 || after >= self.toks.len()
                 || self.sentence(after) != self.sentence(start);
             if closes_clause {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 return (self.words_in(&inner) >= 2).then_some((inner, QuoteKind::Direct));
             }
         }
@@ -667,13 +667,13 @@ impl<'d, 't> Ctx<'d, 't> {
         // A quotation opened inside the clause runs to its closing mark. (Top-level quotations
         // are sorted and disjoint: only the last one opened inside can reach past the end.)
         let mut kind = QuoteKind::Indirect;
-        let first = self.top_before(begin, |q| q.outer.start);
-        let last = self.top_before(end, |q| q.outer.start);
+        let first = self.top_before(begin, |q| q.outer().start);
+        let last = self.top_before(end, |q| q.outer().start);
         if last > first {
             if self.top_worded[last] > self.top_worded[first] {
                 kind = QuoteKind::Mixed;
             }
-            end = end.max(self.top_region(last - 1).outer.end);
+            end = end.max(self.top_region(last - 1).outer().end);
         }
         let range = trim(self.doc.text(), begin..end);
         (self.words_in(&range) >= 2).then_some((range, kind))
@@ -742,7 +742,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 break;
             }
             if let Some(r) = self.opens(j)
-                && self.words_in(&r.inner) >= 2
+                && self.words_in(&r.inner()) >= 2
                 && (j == end || self.is_punct(j - 1))
             {
                 start = Some(j);
@@ -785,7 +785,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let Some(start) = start else {
             // «…»، قال الوزير.
             if let Some(r) = self.quote_before(k) {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 let found = Found {
                     kind: QuoteKind::Direct,
                     speaker: None,
@@ -846,7 +846,7 @@ impl<'d, 't> Ctx<'d, 't> {
             p -= 1;
         }
         let r = self.closes(p.checked_sub(1)?)?;
-        (p > self.body.start && self.words_in(&r.inner) >= 2).then(|| r.clone())
+        (p > self.body.start && self.words_in(&r.inner()) >= 2).then(|| r.clone())
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
@@ -975,7 +975,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 .take_while(|&j| self.hit(j).is_none())
                 .any(|j| self.complementizer(j) || self.w(j) == ":");
             if between_ok && !clause_after && (rest_words <= 12 || self.opens(after).is_none()) {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 return Some((speaker, Some(mk(inner, QuoteKind::Direct, None))));
             }
         }
@@ -990,7 +990,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j + 1);
                 break;
             }
-            if self.opens(j).is_some_and(|r| self.words_in(&r.inner) >= 2) && (j == end || self.is_punct(j - 1)) {
+            if self.opens(j).is_some_and(|r| self.words_in(&r.inner()) >= 2) && (j == end || self.is_punct(j - 1)) {
                 start = Some(j);
                 break;
             }
@@ -1073,14 +1073,14 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut added: Option<usize> = None;
         for r in self.regions.iter().filter(|r| r.depth == 0) {
             crate::text::tick(1);
-            let n = by_start.partition_point(|&(s, _)| s < r.outer.end);
-            if n > 0 && reach[n - 1] > r.outer.start {
+            let n = by_start.partition_point(|&(s, _)| s < r.outer().end);
+            if n > 0 && reach[n - 1] > r.outer().start {
                 continue;
             }
-            if self.words_in(&r.inner) < 4 {
+            if self.words_in(&r.inner()) < 4 {
                 continue;
             }
-            let open = self.doc.token_at_or_after(r.outer.start);
+            let open = self.doc.token_at_or_after(r.outer().start);
             if open >= self.body.end || open < self.body.start {
                 continue;
             }
@@ -1089,7 +1089,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if open > sstart && self.w(open - 1) == ":" {
                 if let Some(sp) = self.speaker_colon(sstart..open - 1) {
                     let sp = self.resolve(sp, open, &[]);
-                    let inner = trim(text, r.inner.clone());
+                    let inner = trim(text, r.inner().clone());
                     added = Some(found.len());
                     found.push(Found {
                         kind: QuoteKind::Direct,
@@ -1105,12 +1105,12 @@ impl<'d, 't> Ctx<'d, 't> {
             // A quotation that opens its sentence continues the statement just before it.
             let lead = self.nonpunct(sstart, open);
             // …and runs to the end of its sentence (a title opening a sentence does not).
-            let close = self.doc.token_at_or_after(r.outer.end);
+            let close = self.doc.token_at_or_after(r.outer().end);
             let tail = self.nonpunct(close, self.sent_end(close.saturating_sub(1)));
             if lead == 0 && tail == 0 && open > self.body.start {
                 // The statement with a speaker ending last before the quotation (the last of
                 // equals in `found` order; those added here come last).
-                let n = by_end.partition_point(|&(e, _)| e <= r.outer.start);
+                let n = by_end.partition_point(|&(e, _)| e <= r.outer().start);
                 let before = n.checked_sub(1).map(|i| by_end[i]);
                 let prev = match (before, added) {
                     (Some((e, _)), Some(a)) if found[a].content.end >= e => Some(a),
@@ -1118,10 +1118,10 @@ impl<'d, 't> Ctx<'d, 't> {
                     (b, _) => b.map(|(_, i)| i),
                 };
                 if let Some(p) = prev.map(|i| &found[i]) {
-                    let gap_paras = self.doc.paragraph_at(r.outer.start).unwrap_or(0)
+                    let gap_paras = self.doc.paragraph_at(r.outer().start).unwrap_or(0)
                         - self.doc.paragraph_at(p.content.start).unwrap_or(0);
                     if gap_paras <= 1 {
-                        let inner = trim(text, r.inner.clone());
+                        let inner = trim(text, r.inner().clone());
                         let speaker = p.speaker.clone();
                         added = Some(found.len());
                         found.push(Found {

@@ -454,10 +454,10 @@ impl Ctx<'_, '_> {
             }
             if let Some(q) = self.opens(k)
                 && k > from
-                && self.words_in(&q.inner) <= 4
+                && self.words_in(&q.inner()) <= 4
             {
                 // A quoted name inside the phrase ("صحيفة «الحياة»").
-                let after = self.doc.token_at_or_after(q.outer.end);
+                let after = self.doc.token_at_or_after(q.outer().end);
                 if after < send && (self.is_punct(after) || self.complementizer(after) || self.func(after)) {
                     k = after;
                     continue;
