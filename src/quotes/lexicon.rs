@@ -262,7 +262,9 @@ pub(super) fn definite(w: &str) -> bool {
     ["ال", "وال", "فال", "بال", "لل", "ولل", "فلل", "وبال", "فبال"].iter().any(|p| w.starts_with(p))
 }
 
-/// True when the normalised word is exactly (without clitics) in `class`.
+/// True when the normalised word is exactly (without clitics) in `class` (the finder reads it for
+/// tokens through their classes).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(super) fn is_exact(w: &str, class: Word) -> bool {
     let bit = class.bit();
     classes_of(w) & bit != 0 || WORDS.get(bare(w)).is_some_and(|&l| l & bit != 0)

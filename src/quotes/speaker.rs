@@ -3,7 +3,7 @@
 //! speakers to entities.
 
 use super::Ctx;
-use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
+use super::lexicon::{CueForm, Word, bare, definite, is};
 use crate::model::{Entity, EntityKind};
 use crate::text::{TokenKind, clitic_splits, normalize};
 use rustc_hash::FxHashMap;
@@ -288,10 +288,10 @@ impl Ctx<'_, '_> {
     /// Builds a speaker from a phrase (token range) with its name found inside it.
     fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
         let head = self.w(phrase.start);
-        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
+        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j));
         let document = name.as_ref().is_none_or(|n| n.start > phrase.start)
-            && (is(head, Word::Doc)
-                || (self.en && name.is_none() && is_exact(last_word, Word::Doc))
+            && (self.is_at(phrase.start, Word::Doc)
+                || (self.en && name.is_none() && last_word.is_some_and(|j| self.is_exact_at(j, Word::Doc)))
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
@@ -615,8 +615,11 @@ impl Ctx<'_, '_> {
             segs.push(s..phrase.end);
         }
         let first = segs.first()?.clone();
-        let head = self.w(first.start);
-        if !(self.definite(first.start) || self.name_like(first.start) || is(head, Word::Title) || is(head, Word::Noun))
+        let head = first.start;
+        if !(self.definite(head)
+            || self.name_like(head)
+            || self.is_at(head, Word::Title)
+            || self.is_at(head, Word::Noun))
         {
             return None;
         }
@@ -806,11 +809,11 @@ impl Ctx<'_, '_> {
                 | "some"
                 | "many"
         );
-        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
-        let titled = is_exact(last, Word::EnTitle) || is_exact(last, Word::EnOrg);
+        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j));
+        let titled = last.is_some_and(|j| self.is_exact_at(j, Word::EnTitle) || self.is_exact_at(j, Word::EnOrg));
         // "…, officials say"
         let plural = phrase.len() <= 3
-            && last.ends_with('s')
+            && last.is_some_and(|j| self.w(j).ends_with('s'))
             && (phrase.start == sstart || matches!(self.w(phrase.start - 1), "," | "—" | "-"));
         if !(self.en_cap(phrase.start) || determiner || titled || plural) {
             return None;
@@ -933,12 +936,12 @@ impl Ctx<'_, '_> {
         }
         let head_word = self.w(words[0]);
         // "الوزير", "المجلس", and titles in construct ("رئيس الوزراء", "وزير الخارجية").
-        let construct_title = !self.definite(words[0]) && words.len() >= 2 && is(head_word, Word::Title);
-        if !(self.definite(words[0]) || construct_title) || !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
+        let title = self.is_at(words[0], Word::Title);
+        let construct_title = !self.definite(words[0]) && words.len() >= 2 && title;
+        if !(self.definite(words[0]) || construct_title) || !(title || self.is_at(words[0], Word::Noun)) {
             return sp;
         }
         let head = bare(head_word);
-        let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
         // The title's words, each bare and with the stems of its clitic readings.
         let mut title_stems: Vec<(&str, Vec<Cow<'_, str>>)> = Vec::new();
@@ -1171,7 +1174,7 @@ impl Ctx<'_, '_> {
             _ => return sp,
         };
         let hw = self.w(head);
-        if !is_exact(hw, Word::EnOrg) {
+        if !self.is_exact_at(head, Word::EnOrg) {
             return sp;
         }
         let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), tail: 0, words: Vec::new() };
