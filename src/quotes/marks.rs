@@ -5,13 +5,33 @@
 
 use std::ops::Range;
 
-/// One quotation: the marks included in `outer`, the words in `inner`.
+/// One quotation: the marks included in `outer`, the words in `inner` (byte offsets kept in 32
+/// bits: a flood of quotation marks makes millions of these).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Region {
-    pub(super) outer: Range<usize>,
-    pub(super) inner: Range<usize>,
+    outer: [u32; 2],
+    inner: [u32; 2],
     /// 0 for a top-level quotation, 1 inside another, and so on.
-    pub(super) depth: usize,
+    pub(super) depth: u32,
+}
+
+impl Region {
+    fn new(outer: Range<usize>, inner: Range<usize>, depth: usize) -> Region {
+        let w = |x: usize| u32::try_from(x).expect("texts are shorter than 4 GiB");
+        Region { outer: [w(outer.start), w(outer.end)], inner: [w(inner.start), w(inner.end)], depth: w(depth) }
+    }
+
+    /// The quotation with its marks, in bytes.
+    #[inline]
+    pub(super) fn outer(&self) -> Range<usize> {
+        self.outer[0] as usize..self.outer[1] as usize
+    }
+
+    /// The quoted words, in bytes.
+    #[inline]
+    pub(super) fn inner(&self) -> Range<usize> {
+        self.inner[0] as usize..self.inner[1] as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +204,7 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
             let top = stack.last().map(|o| o.close);
             let mut close_top = |stack: &mut Stack, len: usize| {
                 let o = stack.pop().expect("an open quote");
-                out.push(Region { outer: o.at..at + len, inner: o.at + o.len..at, depth: stack.len() });
+                out.push(Region::new(o.at..at + len, o.at + o.len..at, stack.len()));
             };
             match c {
                 '«' => stack.push(Open { close: Close::Guillemet, at, len: 2, mark: "«" }),
@@ -242,18 +262,18 @@ pub(super) fn regions(text: &str, paragraphs: &[Range<usize>]) -> Vec<Region> {
         }
         stack.truncate(1);
     }
-    out.sort_by_key(|r| (r.outer.start, std::cmp::Reverse(r.outer.end)));
+    out.sort_by_key(|r| (r.outer().start, std::cmp::Reverse(r.outer().end)));
     // Recompute depth from containment: a region inside another is nested. Regions come from
     // a stack, so any two are nested or disjoint: in start order, the regions still open at a
     // region's start (a stack of ends) are the ones containing it.
     let mut ends: Vec<usize> = Vec::new();
     for r in &mut out {
         crate::text::tick(1);
-        while ends.last().is_some_and(|&e| e < r.outer.end) {
+        while ends.last().is_some_and(|&e| e < r.outer().end) {
             ends.pop();
         }
-        r.depth = ends.len();
-        ends.push(r.outer.end);
+        r.depth = ends.len() as u32;
+        ends.push(r.outer().end);
     }
     out
 }
@@ -265,7 +285,7 @@ mod tests {
 
     fn quoted(t: &str) -> Vec<(&str, usize)> {
         let d = Doc::new(t, None);
-        regions(t, &d.paragraphs).into_iter().map(|r| (&t[r.inner], r.depth)).collect()
+        regions(t, &d.paragraphs).into_iter().map(|r| (&t[r.inner()], r.depth as usize)).collect()
     }
 
     #[test]
@@ -308,9 +328,10 @@ mod tests {
             let d = Doc::new(&t, None);
             let rs = regions(&t, &d.paragraphs);
             for r in &rs {
-                let around =
-                    rs.iter().filter(|o| *o != r && o.outer.start <= r.outer.start && r.outer.end <= o.outer.end);
-                assert_eq!(r.depth, around.count(), "{t:?}");
+                let around = rs
+                    .iter()
+                    .filter(|o| *o != r && o.outer().start <= r.outer().start && r.outer().end <= o.outer().end);
+                assert_eq!(r.depth as usize, around.count(), "{t:?}");
             }
         }
     }

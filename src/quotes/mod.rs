@@ -28,12 +28,14 @@
 //!
 //! [`Lexicon`]: crate::text::Lexicon
 
+mod bits;
 mod lexicon;
 mod marks;
 mod speaker;
 
 use crate::model::{Cue, Entity, EntityKind, Language, Quote, QuoteKind, Speaker};
 use crate::text::{Doc, Token, TokenKind};
+use bits::Bits;
 use lexicon::{CUES, Class, CueForm, Word};
 use marks::Region;
 use rustc_hash::FxHashMap;
@@ -110,8 +112,10 @@ pub(super) struct Ctx<'d, 't> {
     norm: &'d str,
     toks: &'d [Token],
     body: Range<usize>,
-    /// Sentence index per token (usize::MAX outside every sentence).
-    sent_of: Vec<u32>,
+    /// The first tokens of the sentences that have tokens.
+    sent_starts: Bits,
+    /// Per sentence in `sent_starts`, its index in `sent_toks`.
+    sent_index: Vec<u32>,
     sent_toks: Vec<Range<usize>>,
     regions: Vec<Region>,
     /// The top-level quotations (indices into `regions`): sorted and disjoint, so sorted by
@@ -121,10 +125,10 @@ pub(super) struct Ctx<'d, 't> {
     top_worded: Vec<u32>,
     /// Tokens that open a top-level quotation of three words or more, in order.
     big_opens: Vec<usize>,
-    /// Per token index i, the number of word tokens before it (prefix counts, one more entry).
-    word_pre: Vec<u32>,
-    /// Per token index i, the number of tokens other than punctuation before it.
-    nonpunct_pre: Vec<u32>,
+    /// The word tokens.
+    words: Bits,
+    /// The tokens other than punctuation.
+    nonpunct: Bits,
     /// Start tokens of the cue hits that open a statement of their own, in order.
     stmt_hits: Vec<usize>,
     en: bool,
@@ -135,16 +139,18 @@ pub(super) struct Ctx<'d, 't> {
     names: OnceCell<speaker::Names>,
     /// Cue hits in order.
     hit_list: Vec<Hit<'static>>,
-    /// Per token, the index in `hit_list` of the hit starting there (u32::MAX: none).
-    hit_at: Vec<u32>,
+    /// The tokens a hit starts at (a hit's index in `hit_list` is its rank here).
+    hit_starts: Bits,
     /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
     antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
     cap_runs: RefCell<Vec<u32>>,
     /// What `speaker::first_in_sentence` found, per sentence start and kind.
     firsts: RefCell<FxHashMap<(usize, u8), usize>>,
-    /// Per token, its word classes (loose in the high half, exact in the low; u32::MAX: not yet).
-    classes: Vec<Cell<u32>>,
+    /// Word classes of tokens read lately: the entry `k % len` holds token `k` in the high half
+    /// and its classes (loose, exact) in the low half (u64::MAX: empty). The finder reads
+    /// tokens near cues, a few times each, so a small table keeps nearly all it asks again.
+    classes: Vec<Cell<u64>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -152,26 +158,23 @@ impl<'d, 't> Ctx<'d, 't> {
         let toks = doc.tokens();
         let body = doc.body_tokens.clone();
         let sent_toks: Vec<Range<usize>> = doc.sentences.iter().map(|s| doc.tokens_in(s.clone())).collect();
-        let mut sent_of = vec![u32::MAX; toks.len()];
-        for (si, r) in sent_toks.iter().enumerate() {
-            for k in r.clone() {
-                sent_of[k] = si as u32;
+        // (sentences come in order and do not overlap; of two starting at one token, the later
+        // one holds it)
+        let mut sent_index: Vec<u32> = Vec::new();
+        let mut last_start = usize::MAX;
+        for (si, r) in sent_toks.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+            if r.start == last_start {
+                sent_index.pop();
             }
+            last_start = r.start;
+            sent_index.push(si as u32);
         }
+        crate::text::tick(sent_toks.len());
+        let sent_starts = Bits::new(toks.len(), sent_index.iter().map(|&si| sent_toks[si as usize].start));
         let regions = marks::regions(doc.text(), &doc.paragraphs);
         let top: Vec<u32> = (0..regions.len() as u32).filter(|&i| regions[i as usize].depth == 0).collect();
-        let mut word_pre = Vec::with_capacity(toks.len() + 1);
-        let mut nonpunct_pre = Vec::with_capacity(toks.len() + 1);
-        let (mut words, mut nonpunct) = (0u32, 0u32);
-        crate::text::tick(toks.len());
-        for t in toks {
-            word_pre.push(words);
-            nonpunct_pre.push(nonpunct);
-            words += u32::from(t.kind == TokenKind::Word);
-            nonpunct += u32::from(t.kind != TokenKind::Punct);
-        }
-        word_pre.push(words);
-        nonpunct_pre.push(nonpunct);
+        let (words, nonpunct) =
+            Bits::pair(toks.len(), |k| (toks[k].kind == TokenKind::Word, toks[k].kind != TokenKind::Punct));
         let en = doc.language == Language::English;
         let norm = doc.normalized();
         let mut mentions: Vec<(Range<usize>, usize, bool)> = Vec::new();
@@ -190,39 +193,37 @@ impl<'d, 't> Ctx<'d, 't> {
             norm,
             toks,
             body,
-            sent_of,
+            sent_starts,
+            sent_index,
             sent_toks,
             regions,
             top,
             top_worded: Vec::new(),
             big_opens: Vec::new(),
-            word_pre,
-            nonpunct_pre,
+            words,
+            nonpunct,
             stmt_hits: Vec::new(),
             en,
             mentions,
             names: OnceCell::new(),
             hit_list: Vec::new(),
-            hit_at: Vec::new(),
+            hit_starts: Bits::default(),
             antecedents: RefCell::default(),
             cap_runs: RefCell::default(),
             firsts: RefCell::default(),
-            classes: vec![Cell::new(u32::MAX); toks.len()],
+            classes: vec![Cell::new(u64::MAX); toks.len().next_power_of_two().min(4096)],
         };
         cx.hit_list = cx.find_hits();
-        cx.hit_at = vec![u32::MAX; toks.len()];
-        for (i, h) in cx.hit_list.iter().enumerate() {
-            cx.hit_at[h.toks.start] = i as u32;
-        }
+        cx.hit_starts = Bits::new(toks.len(), cx.hit_list.iter().map(|h| h.toks.start));
         cx.stmt_hits = cx.hit_list.iter().filter(|h| cx.opens_statement(h)).map(|h| h.toks.start).collect();
         let mut top_worded = Vec::with_capacity(cx.top.len() + 1);
         let mut n = 0u32;
         for i in 0..cx.top.len() {
             top_worded.push(n);
-            let words = cx.words_in(&cx.top_region(i).inner);
+            let words = cx.words_in(&cx.top_region(i).inner());
             n += u32::from(words >= 1);
             if words >= 3 {
-                let k = cx.doc.token_at_or_after(cx.top_region(i).outer.start);
+                let k = cx.doc.token_at_or_after(cx.top_region(i).outer().start);
                 if cx.opens(k).is_some() {
                     cx.big_opens.push(k);
                 }
@@ -239,7 +240,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if b <= a {
             return 0;
         }
-        (self.nonpunct_pre[b] - self.nonpunct_pre[a]) as usize
+        (self.nonpunct.rank(b) - self.nonpunct.rank(a)) as usize
     }
 
     /// True when a cue hit starts among tokens `a..b`.
@@ -260,8 +261,8 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when a top-level quotation lies inside the byte range `r`, marks included.
     fn quotation_within(&self, r: &Range<usize>) -> bool {
-        let i = self.top_before(r.start, |q| q.outer.start);
-        i < self.top.len() && self.top_region(i).outer.end <= r.end
+        let i = self.top_before(r.start, |q| q.outer().start);
+        i < self.top.len() && self.top_region(i).outer().end <= r.end
     }
 
     /// The first token in `a..b` that opens a top-level quotation of three words or more.
@@ -286,10 +287,12 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The sentence of token `k` (usize::MAX outside every sentence or past the end).
     fn sentence(&self, k: usize) -> usize {
-        match self.sent_of.get(k) {
-            Some(&s) if s != u32::MAX => s as usize,
-            _ => usize::MAX,
+        if k >= self.toks.len() {
+            return usize::MAX;
         }
+        let Some(i) = self.sent_starts.rank(k + 1).checked_sub(1) else { return usize::MAX };
+        let s = self.sent_index[i as usize] as usize;
+        if k < self.sent_toks[s].end { s } else { usize::MAX }
     }
 
     fn sent_end(&self, k: usize) -> usize {
@@ -310,33 +313,33 @@ impl<'d, 't> Ctx<'d, 't> {
     fn opens(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        let i = self.top_before(t.orig().start, |q| q.outer.start);
-        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer.start == t.orig().start)
+        let i = self.top_before(t.orig().start, |q| q.outer().start);
+        (i < self.top.len()).then(|| self.top_region(i)).filter(|q| q.outer().start == t.orig().start)
     }
 
     /// The top-level quotation whose closing mark is token `k`.
     fn closes(&self, k: usize) -> Option<&Region> {
         let t = self.toks.get(k)?;
         (t.kind == TokenKind::Punct).then_some(())?;
-        let i = self.top_before(t.orig().end, |q| q.outer.end);
+        let i = self.top_before(t.orig().end, |q| q.outer().end);
         (i < self.top.len())
             .then(|| self.top_region(i))
-            .filter(|q| q.outer.end == t.orig().end && q.outer.start < t.orig().start)
+            .filter(|q| q.outer().end == t.orig().end && q.outer().start < t.orig().start)
     }
 
     /// True when token `k` lies inside a quotation's words.
     fn quoted(&self, k: usize) -> bool {
         let t = &self.toks[k].orig();
-        let i = self.top_before(t.end, |q| q.inner.end);
+        let i = self.top_before(t.end, |q| q.inner().end);
         i < self.top.len() && {
-            let r = &self.top_region(i).inner;
+            let r = &self.top_region(i).inner();
             r.start <= t.start && t.end <= r.end
         }
     }
 
     fn words_in(&self, r: &Range<usize>) -> usize {
         let tr = self.doc.tokens_in(r.clone());
-        (self.word_pre[tr.end] - self.word_pre[tr.start]) as usize
+        (self.words.rank(tr.end) - self.words.rank(tr.start)) as usize
     }
 
     /// True for أن/إن and their forms (بأن, أنه, فإن), and English "that".
@@ -388,13 +391,16 @@ impl<'d, 't> Ctx<'d, 't> {
     /// The classes of token `k` as `lexicon::is` and `lexicon::is_exact` read them, worked out
     /// once per token.
     fn classes(&self, k: usize) -> (u16, u16) {
-        let Some(cell) = self.classes.get(k) else { return (0, 0) };
+        if k >= self.toks.len() {
+            return (0, 0);
+        }
+        let cell = &self.classes[k & (self.classes.len() - 1)];
         let v = cell.get();
-        if v != u32::MAX {
+        if (v >> 32) as usize == k {
             return ((v >> 16) as u16, v as u16);
         }
         let (loose, exact) = lexicon::classes(self.w(k));
-        cell.set((u32::from(loose) << 16) | u32::from(exact));
+        cell.set(((k as u64) << 32) | (u64::from(loose) << 16) | u64::from(exact));
         (loose, exact)
     }
 
@@ -409,10 +415,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     fn hit(&self, k: usize) -> Option<&Hit<'static>> {
-        match self.hit_at.get(k) {
-            Some(&i) if i != u32::MAX => Some(&self.hit_list[i as usize]),
-            _ => None,
-        }
+        self.hit_starts.has(k).then(|| &self.hit_list[self.hit_starts.rank(k) as usize])
     }
 
     // ------------------------------------------------------------------ the pass
@@ -504,11 +507,11 @@ impl<'d, 't> Ctx<'d, 't> {
         let doc = self.doc;
         let speaker = f.speaker.map(|s| {
             let entity = s.entity.or_else(|| self.link(&s));
-            Speaker { text: s.text.clone(), span: doc.span(s.span.clone()), entity, role: s.role.clone() }
+            Speaker { text: s.text, span: doc.span(s.span), entity, role: s.role }
         });
         let cue = f.cue.map(|r| {
             let m = doc.mention(r.clone());
-            Cue { text: m.text, span: m.span, lemma: f.lemma.clone() }
+            Cue { text: m.text, span: m.span, lemma: f.lemma }
         });
         Quote {
             kind: f.kind,
@@ -644,13 +647,14 @@ impl<'d, 't> Ctx<'d, 't> {
             return None;
         }
         if let Some(r) = self.opens(start) {
-            let after = self.doc.token_at_or_after(r.outer.end);
-            let closes_clause = after >= self.sent_end(start).max(self.doc.token_at_or_after(r.outer.end))
+            let after = self.doc.token_at_or_after(r.outer().end);
+            let closes_clause = after >= self.sent_end(start).max(self.doc.token_at_or_after(r.outer().end))
                 || self.is_punct(after)
                 || self.hit(after).is_some()
-                || self.sent_of.get(after) != self.sent_of.get(start);
+                || after >= self.toks.len()
+                || self.sentence(after) != self.sentence(start);
             if closes_clause {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 return (self.words_in(&inner) >= 2).then_some((inner, QuoteKind::Direct));
             }
         }
@@ -663,13 +667,13 @@ impl<'d, 't> Ctx<'d, 't> {
         // A quotation opened inside the clause runs to its closing mark. (Top-level quotations
         // are sorted and disjoint: only the last one opened inside can reach past the end.)
         let mut kind = QuoteKind::Indirect;
-        let first = self.top_before(begin, |q| q.outer.start);
-        let last = self.top_before(end, |q| q.outer.start);
+        let first = self.top_before(begin, |q| q.outer().start);
+        let last = self.top_before(end, |q| q.outer().start);
         if last > first {
             if self.top_worded[last] > self.top_worded[first] {
                 kind = QuoteKind::Mixed;
             }
-            end = end.max(self.top_region(last - 1).outer.end);
+            end = end.max(self.top_region(last - 1).outer().end);
         }
         let range = trim(self.doc.text(), begin..end);
         (self.words_in(&range) >= 2).then_some((range, kind))
@@ -738,7 +742,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 break;
             }
             if let Some(r) = self.opens(j)
-                && self.words_in(&r.inner) >= 2
+                && self.words_in(&r.inner()) >= 2
                 && (j == end || self.is_punct(j - 1))
             {
                 start = Some(j);
@@ -781,7 +785,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let Some(start) = start else {
             // «…»، قال الوزير.
             if let Some(r) = self.quote_before(k) {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 let found = Found {
                     kind: QuoteKind::Direct,
                     speaker: None,
@@ -842,7 +846,7 @@ impl<'d, 't> Ctx<'d, 't> {
             p -= 1;
         }
         let r = self.closes(p.checked_sub(1)?)?;
-        (p > self.body.start && self.words_in(&r.inner) >= 2).then(|| r.clone())
+        (p > self.body.start && self.words_in(&r.inner()) >= 2).then(|| r.clone())
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
@@ -971,7 +975,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 .take_while(|&j| self.hit(j).is_none())
                 .any(|j| self.complementizer(j) || self.w(j) == ":");
             if between_ok && !clause_after && (rest_words <= 12 || self.opens(after).is_none()) {
-                let inner = trim(self.doc.text(), r.inner.clone());
+                let inner = trim(self.doc.text(), r.inner().clone());
                 return Some((speaker, Some(mk(inner, QuoteKind::Direct, None))));
             }
         }
@@ -986,7 +990,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 start = Some(j + 1);
                 break;
             }
-            if self.opens(j).is_some_and(|r| self.words_in(&r.inner) >= 2) && (j == end || self.is_punct(j - 1)) {
+            if self.opens(j).is_some_and(|r| self.words_in(&r.inner()) >= 2) && (j == end || self.is_punct(j - 1)) {
                 start = Some(j);
                 break;
             }
@@ -1069,14 +1073,14 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut added: Option<usize> = None;
         for r in self.regions.iter().filter(|r| r.depth == 0) {
             crate::text::tick(1);
-            let n = by_start.partition_point(|&(s, _)| s < r.outer.end);
-            if n > 0 && reach[n - 1] > r.outer.start {
+            let n = by_start.partition_point(|&(s, _)| s < r.outer().end);
+            if n > 0 && reach[n - 1] > r.outer().start {
                 continue;
             }
-            if self.words_in(&r.inner) < 4 {
+            if self.words_in(&r.inner()) < 4 {
                 continue;
             }
-            let open = self.doc.token_at_or_after(r.outer.start);
+            let open = self.doc.token_at_or_after(r.outer().start);
             if open >= self.body.end || open < self.body.start {
                 continue;
             }
@@ -1085,7 +1089,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if open > sstart && self.w(open - 1) == ":" {
                 if let Some(sp) = self.speaker_colon(sstart..open - 1) {
                     let sp = self.resolve(sp, open, &[]);
-                    let inner = trim(text, r.inner.clone());
+                    let inner = trim(text, r.inner().clone());
                     added = Some(found.len());
                     found.push(Found {
                         kind: QuoteKind::Direct,
@@ -1101,12 +1105,12 @@ impl<'d, 't> Ctx<'d, 't> {
             // A quotation that opens its sentence continues the statement just before it.
             let lead = self.nonpunct(sstart, open);
             // …and runs to the end of its sentence (a title opening a sentence does not).
-            let close = self.doc.token_at_or_after(r.outer.end);
+            let close = self.doc.token_at_or_after(r.outer().end);
             let tail = self.nonpunct(close, self.sent_end(close.saturating_sub(1)));
             if lead == 0 && tail == 0 && open > self.body.start {
                 // The statement with a speaker ending last before the quotation (the last of
                 // equals in `found` order; those added here come last).
-                let n = by_end.partition_point(|&(e, _)| e <= r.outer.start);
+                let n = by_end.partition_point(|&(e, _)| e <= r.outer().start);
                 let before = n.checked_sub(1).map(|i| by_end[i]);
                 let prev = match (before, added) {
                     (Some((e, _)), Some(a)) if found[a].content.end >= e => Some(a),
@@ -1114,10 +1118,10 @@ impl<'d, 't> Ctx<'d, 't> {
                     (b, _) => b.map(|(_, i)| i),
                 };
                 if let Some(p) = prev.map(|i| &found[i]) {
-                    let gap_paras = self.doc.paragraph_at(r.outer.start).unwrap_or(0)
+                    let gap_paras = self.doc.paragraph_at(r.outer().start).unwrap_or(0)
                         - self.doc.paragraph_at(p.content.start).unwrap_or(0);
                     if gap_paras <= 1 {
-                        let inner = trim(text, r.inner.clone());
+                        let inner = trim(text, r.inner().clone());
                         let speaker = p.speaker.clone();
                         added = Some(found.len());
                         found.push(Found {

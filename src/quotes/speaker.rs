@@ -3,7 +3,7 @@
 //! speakers to entities.
 
 use super::Ctx;
-use super::lexicon::{CueForm, Word, bare, definite, is, is_exact};
+use super::lexicon::{CueForm, Word, bare, definite, is};
 use crate::model::{Entity, EntityKind};
 use crate::text::{TokenKind, clitic_splits, normalize};
 use rustc_hash::FxHashMap;
@@ -288,10 +288,10 @@ impl Ctx<'_, '_> {
     /// Builds a speaker from a phrase (token range) with its name found inside it.
     fn make(&self, phrase: Range<usize>, name: Option<Range<usize>>, feminine: bool) -> Spk {
         let head = self.w(phrase.start);
-        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
+        let last_word = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j));
         let document = name.as_ref().is_none_or(|n| n.start > phrase.start)
-            && (is(head, Word::Doc)
-                || (self.en && name.is_none() && is_exact(last_word, Word::Doc))
+            && (self.is_at(phrase.start, Word::Doc)
+                || (self.en && name.is_none() && last_word.is_some_and(|j| self.is_exact_at(j, Word::Doc)))
                 || (self.en
                     && head.eq_ignore_ascii_case("the")
                     && phrase.len() > 1
@@ -454,10 +454,10 @@ impl Ctx<'_, '_> {
             }
             if let Some(q) = self.opens(k)
                 && k > from
-                && self.words_in(&q.inner) <= 4
+                && self.words_in(&q.inner()) <= 4
             {
                 // A quoted name inside the phrase ("صحيفة «الحياة»").
-                let after = self.doc.token_at_or_after(q.outer.end);
+                let after = self.doc.token_at_or_after(q.outer().end);
                 if after < send && (self.is_punct(after) || self.complementizer(after) || self.func(after)) {
                     k = after;
                     continue;
@@ -615,8 +615,11 @@ impl Ctx<'_, '_> {
             segs.push(s..phrase.end);
         }
         let first = segs.first()?.clone();
-        let head = self.w(first.start);
-        if !(self.definite(first.start) || self.name_like(first.start) || is(head, Word::Title) || is(head, Word::Noun))
+        let head = first.start;
+        if !(self.definite(head)
+            || self.name_like(head)
+            || self.is_at(head, Word::Title)
+            || self.is_at(head, Word::Noun))
         {
             return None;
         }
@@ -806,11 +809,11 @@ impl Ctx<'_, '_> {
                 | "some"
                 | "many"
         );
-        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j)).map_or("", |j| self.w(j));
-        let titled = is_exact(last, Word::EnTitle) || is_exact(last, Word::EnOrg);
+        let last = (phrase.start..phrase.end).rev().find(|&j| self.is_word(j));
+        let titled = last.is_some_and(|j| self.is_exact_at(j, Word::EnTitle) || self.is_exact_at(j, Word::EnOrg));
         // "…, officials say"
         let plural = phrase.len() <= 3
-            && last.ends_with('s')
+            && last.is_some_and(|j| self.w(j).ends_with('s'))
             && (phrase.start == sstart || matches!(self.w(phrase.start - 1), "," | "—" | "-"));
         if !(self.en_cap(phrase.start) || determiner || titled || plural) {
             return None;
@@ -933,12 +936,12 @@ impl Ctx<'_, '_> {
         }
         let head_word = self.w(words[0]);
         // "الوزير", "المجلس", and titles in construct ("رئيس الوزراء", "وزير الخارجية").
-        let construct_title = !self.definite(words[0]) && words.len() >= 2 && is(head_word, Word::Title);
-        if !(self.definite(words[0]) || construct_title) || !(is(head_word, Word::Title) || is(head_word, Word::Noun)) {
+        let title = self.is_at(words[0], Word::Title);
+        let construct_title = !self.definite(words[0]) && words.len() >= 2 && title;
+        if !(self.definite(words[0]) || construct_title) || !(title || self.is_at(words[0], Word::Noun)) {
             return sp;
         }
         let head = bare(head_word);
-        let title = is(head_word, Word::Title);
         // A speaker before whose phrase has the same title ("وزير الخارجية …" → "الوزير").
         // The title's words, each bare and with the stems of its clitic readings.
         let mut title_stems: Vec<(&str, Vec<Cow<'_, str>>)> = Vec::new();
@@ -993,34 +996,31 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut memo = self.antecedents.borrow_mut();
-        let mut scan = memo.remove(key).filter(|s| s.lo <= upper && floor < s.hi);
         // The last antecedent in `a..b`, reading down from `b`.
         let down = |a: usize, b: usize| (a..b).rev().find(|&k| self.antecedent_at(key, k));
-        let found = match &mut scan {
-            None => {
-                let v = down(floor, upper);
-                scan = Some(Scan { lo: v.unwrap_or(floor), hi: upper, found: v.into_iter().collect() });
-                v
+        if let Some(sc) = memo.get_mut(key)
+            && sc.lo <= upper
+            && floor < sc.hi
+        {
+            if upper > sc.hi {
+                sc.found.extend((sc.hi..upper).filter(|&k| self.antecedent_at(key, k)));
+                sc.hi = upper;
             }
-            Some(sc) => {
-                if upper > sc.hi {
-                    sc.found.extend((sc.hi..upper).filter(|&k| self.antecedent_at(key, k)));
-                    sc.hi = upper;
+            return match sc.found.range(floor.max(sc.lo)..upper).next_back() {
+                Some(&v) => Some(v),
+                None if sc.lo <= floor => None,
+                None => {
+                    let v = down(floor, sc.lo);
+                    sc.lo = v.unwrap_or(floor);
+                    sc.found.extend(v);
+                    v
                 }
-                match sc.found.range(floor.max(sc.lo)..upper).next_back() {
-                    Some(&v) => Some(v),
-                    None if sc.lo <= floor => None,
-                    None => {
-                        let v = down(floor, sc.lo);
-                        sc.lo = v.unwrap_or(floor);
-                        sc.found.extend(v);
-                        v
-                    }
-                }
-            }
-        };
-        memo.insert(key.clone(), scan.expect("a scan"));
-        found
+            };
+        }
+        // (a scan of another stretch is replaced)
+        let v = down(floor, upper);
+        memo.insert(key.clone(), Scan { lo: v.unwrap_or(floor), hi: upper, found: v.into_iter().collect() });
+        v
     }
 
     /// True when token `k` is an antecedent for `key`: a word whose stem is the head and, for a
@@ -1054,7 +1054,15 @@ impl Ctx<'_, '_> {
 
     /// [`Self::has_stem`] with the stem's [`stem_tail`] worked out.
     fn has_stem_ending(&self, k: usize, stem: &str, tail: &str) -> bool {
-        self.is_word(k) && self.w(k).ends_with(tail) && keys(self.w(k)).any(|x| x == stem)
+        let Some(t) = self.toks.get(k) else { return false };
+        // (the last byte first, read straight from the text: most words differ there)
+        if let Some(&last) = tail.as_bytes().last()
+            && self.norm.as_bytes().get(t.norm().end.wrapping_sub(1)) != Some(&last)
+        {
+            return false;
+        }
+        let w = self.w(k);
+        self.is_word(k) && w.ends_with(tail) && keys(w).any(|x| x == stem)
     }
 
     /// Where the capitalised name ending at token `k` starts ("the" left out).
@@ -1166,7 +1174,7 @@ impl Ctx<'_, '_> {
             _ => return sp,
         };
         let hw = self.w(head);
-        if !is_exact(hw, Word::EnOrg) {
+        if !self.is_exact_at(head, Word::EnOrg) {
             return sp;
         }
         let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), tail: 0, words: Vec::new() };
@@ -1218,10 +1226,77 @@ fn fold_into(s: &str, out: &mut String) {
     let from = out.len();
     // Text of ASCII and the Arabic letters that do not fold is its own normal form: it is
     // folded as it is, and anything else once normalised.
-    if !fold_chars(s, out, from, true) {
+    if !fold_plain(s, out, from) {
         out.truncate(from);
         fold_chars(&normalize(s), out, from, false);
     }
+}
+
+/// [`fold`] for text of ASCII and Arabic letters and marks, over bytes: the chars kept as they
+/// are go over in runs; upper-case ASCII, ة, the alef forms and ى are mapped and the marks
+/// dropped as normalising and folding would; false for any other char (tatweel included).
+fn fold_plain(s: &str, out: &mut String, from: usize) -> bool {
+    let b = s.as_bytes();
+    let mut space = false;
+    // Bytes of `s` kept as they are, not yet appended.
+    let (mut run_start, mut run_end) = (0, 0);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // What char `c` starts becomes: a separator, itself (len bytes), `mapped`, or nothing.
+        let (len, mapped): (usize, Option<char>) = if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            (1, c.is_ascii_uppercase().then(|| char::from(c.to_ascii_lowercase())))
+        } else if matches!(c, 0xD8 | 0xD9) && i + 1 < b.len() {
+            let cp = (u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            match cp {
+                // marks: the normaliser drops them
+                0x610..=0x61A | 0x64B..=0x65F | 0x670 => {
+                    out.push_str(&s[run_start..run_end]);
+                    i += 2;
+                    (run_start, run_end) = (i, i);
+                    continue;
+                }
+                0x622 | 0x623 | 0x625 => (2, Some('ا')),
+                0x649 => (2, Some('ي')),
+                0x629 => (2, Some('ه')),
+                0x621..=0x63A | 0x641..=0x64A => (2, None),
+                _ => return false,
+            }
+        } else {
+            return false;
+        };
+        if space {
+            out.push_str(&s[run_start..run_end]);
+            run_start = i;
+            run_end = i;
+            if out.len() > from {
+                out.push(' ');
+            }
+            space = false;
+        }
+        match mapped {
+            None if run_end == i => run_end = i + len,
+            None => {
+                out.push_str(&s[run_start..run_end]);
+                run_start = i;
+                run_end = i + len;
+            }
+            Some(m) => {
+                out.push_str(&s[run_start..run_end]);
+                out.push(m);
+                run_start = i + len;
+                run_end = i + len;
+            }
+        }
+        i += len;
+    }
+    out.push_str(&s[run_start..run_end]);
+    true
 }
 
 /// Appends the folded chars of `s` to `out` (whose name starts at `from`); with `plain`, stops
@@ -1311,11 +1386,24 @@ fn word_hash(w: &str) -> u64 {
 
 impl Names {
     fn new(ents: &[Entity]) -> Names {
-        let mut names = Names::default();
+        // (tables sized up front: growing them costs more than filling them)
+        let (mut texts, mut bytes) = (0, 0);
+        for e in ents.iter().filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization)) {
+            texts += 1 + e.mentions.len();
+            bytes += e.name.len() + 2 + e.mentions.iter().map(|m| m.text.len() + 2).sum::<usize>();
+        }
+        crate::text::tick(texts);
+        let mut names = Names {
+            text: String::with_capacity(bytes),
+            names: Vec::with_capacity(texts),
+            by_word: FxHashMap::with_capacity_and_hasher(texts, Default::default()),
+            links: Vec::with_capacity(texts * 2),
+        };
         // Per text, where its folded name went (None when empty) and whether a person already
         // had it (then an entity after changes nothing) or an organisation (then only a person
         // changes something).
-        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, (Option<Range<usize>>, bool)> =
+            FxHashMap::with_capacity_and_hasher(texts, Default::default());
         for (i, e) in ents.iter().enumerate() {
             if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
                 continue;
@@ -1429,5 +1517,40 @@ impl Names {
             }
         }
         any
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    #[test]
+    fn folding_by_runs_agrees_with_folding_by_chars() {
+        for s in [
+            "",
+            "  ",
+            "جان بيير مارتان",
+            " وزارة الصحة، (غزة) ",
+            "Jean-Pierre MARTIN 2nd",
+            "مُحمد",
+            "أحمد",
+            "Ünal Öz",
+            "الأمم المتحدة",
+            "a--b",
+            "ة",
+            "إلى مُصطفى آل",
+            "ـبـ",
+            "٢٠ ـ",
+            "ٱ",
+        ] {
+            let (mut a, mut b) = ("x".to_string(), "x".to_string());
+            let pa = fold_plain(s, &mut a, 1);
+            b.truncate(1);
+            fold_chars(&normalize(s), &mut b, 1, false);
+            if pa {
+                assert_eq!(a, b, "{s:?}");
+            }
+        }
+        assert_eq!(fold("  Jean-Pierre  مدرسة "), "jean pierre مدرسه");
     }
 }
