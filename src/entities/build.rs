@@ -25,18 +25,18 @@ impl UnionFind {
     }
 }
 
-fn words(c: &Cand) -> Option<&[String]> {
+fn words(c: &Cand) -> Option<&[u32]> {
     match &c.key {
         Key::Name(w) => Some(w),
         _ => None,
     }
 }
 
-fn contains_run(long: &[String], short: &[String]) -> bool {
+fn contains_run(long: &[u32], short: &[u32]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
+fn is_subsequence(short: &[u32], long: &[u32]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
 }
@@ -79,30 +79,29 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     }
     // One representative per distinct word sequence and kind, indexed by word, so that linking
     // looks only at names sharing a word.
-    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut reps: HashMap<(EntityKind, &[u32]), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, c) in cands.iter().enumerate() {
         if !c.words.is_empty() {
-            reps.entry((c.kind, c.words.as_slice())).or_insert(i);
+            reps.entry((c.kind, &c.words[..])).or_insert(i);
         }
     }
     let mut reps: Vec<usize> = reps.into_values().collect();
     reps.sort_unstable();
-    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::with_capacity_and_hasher(n, Default::default());
-    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_word: HashMap<(EntityKind, u32), Vec<usize>> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_first: HashMap<(EntityKind, u32), Vec<usize>> = HashMap::with_capacity_and_hasher(n, Default::default());
     // people are linked by any word, organisations by their first (places are not linked)
     for &i in &reps {
         let c = &cands[i];
         match c.kind {
             EntityKind::Person => {
-                for w in &c.words {
-                    let list = by_word.entry((c.kind, w.as_str())).or_default();
+                for &w in c.words.iter() {
+                    let list = by_word.entry((c.kind, w)).or_default();
                     if list.last() != Some(&i) {
                         list.push(i);
                     }
                 }
             }
-            EntityKind::Organization => by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i),
+            EntityKind::Organization => by_first.entry((c.kind, c.words[0])).or_default().push(i),
             _ => {}
         }
     }
@@ -111,18 +110,16 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
         if words(c).is_none() {
             continue;
         }
-        let short = c.words.as_slice();
+        let short = &c.words[..];
         let hosts: Vec<usize> = match c.kind {
             // A partial name joins the one fuller name that contains it ("مارتان" → "جان لوك مارتان").
-            EntityKind::Person => by_word[&(c.kind, short[0].as_str())]
-                .iter()
-                .copied()
-                .filter(|&b| contains_run(&cands[b].words, short))
-                .collect(),
+            EntityKind::Person => {
+                by_word[&(c.kind, short[0])].iter().copied().filter(|&b| contains_run(&cands[b].words, short)).collect()
+            }
             // An organisation's shorter form joins its one longer form: a prefix ("لجنة مكافحة
             // التطرف" → "… التابعة لمجلس الأمن"), or the same head and last word with words left out
             // ("فريق الخبراء المعني بالصومال" in "فريق الخبراء الدوليين المعني بالصومال").
-            EntityKind::Organization if short.len() >= 2 => by_first[&(c.kind, short[0].as_str())]
+            EntityKind::Organization if short.len() >= 2 => by_first[&(c.kind, short[0])]
                 .iter()
                 .copied()
                 .filter(|&b| {
@@ -139,10 +136,10 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     // mission of the article.
     for &a in &reps {
         let c = &cands[a];
-        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&c.words[0].as_str()) {
+        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&cx.word(c.words[0])) {
             continue;
         }
-        join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0].as_str())]);
+        join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0])]);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..cands.len() {

@@ -37,7 +37,9 @@ mod lexicons;
 use crate::model::{Dateline, Entity, EntityKind};
 use crate::text::{Doc, LexMatch, Lexicon, Token, TokenKind, is_arabic_script};
 use lexicons::{Known, TABLES, Tables, lex};
+use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Loads the entity lexicons.
 pub(crate) fn warm() {
@@ -65,8 +67,8 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
 pub(super) enum Key {
     Place(u32),
     Org(u32),
-    /// Normalised words of a name without a lexicon identity.
-    Name(Vec<String>),
+    /// Normalised words of a name without a lexicon identity (numbers of [`Ctx::word`]).
+    Name(Rc<[u32]>),
 }
 
 /// One mention found by a rule, before the mentions are grouped into entities.
@@ -77,8 +79,9 @@ pub(super) struct Cand {
     pub text: String,
     pub key: Key,
     pub code: Option<&'static str>,
-    /// Normalised words of the mention (clitics left out, ة folded).
-    pub words: Vec<String>,
+    /// Normalised words of the mention (clitics left out, ة folded), numbered per article
+    /// ([`Ctx::word`]); shared with the key when the key is the words.
+    pub words: Rc<[u32]>,
 }
 
 /// The per-article state of the passes.
@@ -100,6 +103,11 @@ pub(super) struct Ctx<'d, 't> {
     dateline_cands: usize,
     /// For each token of the article, what the tables say about it, looked up once.
     feats: Vec<Feat>,
+    /// Mention words numbered per article (normalised, ة folded): number → word, and back.
+    word_ids: rustc_hash::FxHashMap<Cow<'d, str>, u32>,
+    word_texts: Vec<Cow<'d, str>>,
+    /// Working space for the word numbers of one mention.
+    scratch: Vec<u32>,
 }
 
 /// What the tables say about one token, looked up once per article: its word sets and the phrase
@@ -197,7 +205,39 @@ impl<'d, 't> Ctx<'d, 't> {
             cands: Vec::new(),
             pairs: Vec::new(),
             dateline_cands: 0,
+            // about one new word per 8 body tokens: sized so that the map is seldom rehashed
+            word_ids: rustc_hash::FxHashMap::with_capacity_and_hasher((hi - lo) / 8, Default::default()),
+            word_texts: Vec::with_capacity((hi - lo) / 8),
+            scratch: Vec::new(),
         }
+    }
+
+    /// The word numbered `id` (see [`Self::intern`]).
+    pub fn word(&self, id: u32) -> &str {
+        &self.word_texts[id as usize]
+    }
+
+    /// The number of a mention word (normalised, ة already folded), given one if new.
+    fn intern(&mut self, w: Cow<'d, str>) -> u32 {
+        if let Some(&id) = self.word_ids.get(w.as_ref()) {
+            return id;
+        }
+        let id = self.word_texts.len() as u32;
+        self.word_texts.push(w.clone());
+        self.word_ids.insert(w, id);
+        id
+    }
+
+    /// The number of a normalised word with ة folded ([`lexicons::name_key`]), allocating only for
+    /// a word not seen before.
+    fn intern_folded(&mut self, w: Cow<'d, str>) -> u32 {
+        if !lexicons::has_ta_marbuta(&w) {
+            return self.intern(w);
+        }
+        if let Some(id) = lexicons::with_name_key(&w, |k| self.word_ids.get(k).copied()) {
+            return id;
+        }
+        self.intern(Cow::Owned(lexicons::name_key(&w).into_owned()))
     }
 
     /// The normalised text of token `i`.
@@ -293,23 +333,28 @@ impl<'d, 't> Ctx<'d, 't> {
         start..last.orig().end
     }
 
-    /// Normalised words of tokens `toks`, the first without its clitics, ة folded.
-    pub fn key_words(&self, toks: Range<usize>, prefix: usize, restored: &str) -> Vec<String> {
-        toks.clone()
-            .filter(|&i| !self.is_punct(i))
-            .map(|i| {
-                let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
-                let r = if i == toks.start { restored } else { "" };
-                let mut key = String::with_capacity(r.len() + w.len());
-                key.push_str(r);
-                if lexicons::has_ta_marbuta(w) {
-                    key.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
-                } else {
-                    key.push_str(w);
-                }
-                key
-            })
-            .collect()
+    /// Normalised words of tokens `toks`, the first without its clitics, ة folded, numbered.
+    pub fn key_words(&mut self, toks: Range<usize>, prefix: usize, restored: &str) -> Rc<[u32]> {
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
+        let norm = self.norm;
+        for i in toks.clone() {
+            if self.is_punct(i) {
+                continue;
+            }
+            let w = &norm[self.toks[i].norm()];
+            let w: Cow<'d, str> = if i != toks.start {
+                Cow::Borrowed(w)
+            } else if restored.is_empty() {
+                Cow::Borrowed(&w[prefix..])
+            } else {
+                Cow::Owned(format!("{restored}{}", &w[prefix..]))
+            };
+            ids.push(self.intern_folded(w));
+        }
+        let out = Rc::from(&ids[..]);
+        self.scratch = ids;
+        out
     }
 
     /// Records a mention over tokens `toks` and marks them taken; returns its index.
@@ -328,7 +373,7 @@ impl<'d, 't> Ctx<'d, 't> {
         text.push_str(restored);
         text.push_str(s);
         let words = self.key_words(toks.clone(), prefix, restored);
-        let key = key.unwrap_or_else(|| Key::Name(words.clone()));
+        let key = key.unwrap_or_else(|| Key::Name(Rc::clone(&words)));
         let idx = self.cands.len();
         self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
@@ -364,19 +409,19 @@ impl<'d, 't> Ctx<'d, 't> {
                 let a = crate::text::Analysis::new(&m.text);
                 let n = a.tokens().len();
                 let hit = self.t.known.longest_at(&a, 0).filter(|h| h.tokens.end == n && h.prefix == 0);
-                let words: Vec<String> = a
+                let words: Rc<[u32]> = a
                     .tokens()
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
-                    .map(|t| lexicons::name_key(&a.normalized()[t.norm()]).into_owned())
+                    .map(|t| self.intern_folded(Cow::Owned(a.normalized()[t.norm()].to_string())))
                     .collect();
                 let (kind, key, code) = match hit.map(|h| self.known_info(*h.value)) {
                     // a paper named after a place ("«الشرق الأوسط»") is the agency the dateline says
                     Some((EntityKind::Location, ..)) if kind == EntityKind::Organization => {
-                        (kind, Key::Name(words.clone()), None)
+                        (kind, Key::Name(Rc::clone(&words)), None)
                     }
                     Some(info) => info,
-                    None => (kind, Key::Name(words.clone()), None),
+                    None => (kind, Key::Name(Rc::clone(&words)), None),
                 };
                 let range = m.span.range();
                 let idx = self.cands.len();
@@ -660,7 +705,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
                 && words.len() >= 2
             {
-                let last = words.last().unwrap().clone();
+                let last = self.word(*words.last().unwrap()).to_string();
                 if !self.t.stop_ar.contains(&last) && !self.t.stop_en.contains(last.as_str()) {
                     surnames.entry(last).or_insert_with(|| c.key.clone());
                 }
