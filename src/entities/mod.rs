@@ -173,6 +173,7 @@ impl Feat {
 }
 
 impl<'d, 't> Ctx<'d, 't> {
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn new(doc: &'d Doc<'t>, dateline: Option<&Dateline>) -> Self {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
@@ -398,6 +399,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Dateline places, reporters and agencies: mentions as the dateline module found them.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn add_dateline(&mut self, d: &Dateline) {
         let fields = [
             (&d.locations, EntityKind::Location),
@@ -437,9 +439,16 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Pass 1: lexicon hits and organisation patterns, leftmost-longest.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn known_and_orgs(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            // no lexicon name starts here and no pattern opens here (an Arabic word or a capital)
+            let f = self.feats[i];
+            if f.lex & lex::KNOWN == 0 && !f.ar && !f.cap {
+                i += 1;
+                continue;
+            }
             // inside the dateline only lexicon names the dateline did not list ("Associated Press"
             // on a byline line) are read
             if self.owner(i).is_some() || self.is_punct(i) {
@@ -504,9 +513,14 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Geographic features and sites named with their noun ("نهر الليطاني", "معبر رفح"), before the
     /// lexicons would take the place inside them.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn features(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            if !self.feats[i].ar {
+                i += 1;
+                continue;
+            }
             let is_known_place =
                 || self.known_at(i).is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2);
             let found =
@@ -524,9 +538,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Places no lexicon holds, named by the noun before them ("بلدة بيت حانون", "مخيم الهول") or,
     /// in English, after them ("Kandahar province").
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn places(&mut self) {
         for i in self.lo..self.hi {
-            if !self.free(i) {
+            if !(self.feats[i].ar || self.feats[i].cap) || !self.free(i) {
                 continue;
             }
             let found = if self.is_ar(i) {
@@ -621,9 +636,17 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Pass 2: people.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn people(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            // no gazetteer name starts here and no rule opens here (an Arabic word, a capital or
+            // an English title)
+            let f = self.feats[i];
+            if f.lex & (lex::PEOPLE | lex::TITLES_EN) == 0 && !f.ar && !f.cap {
+                i += 1;
+                continue;
+            }
             if !self.free(i) || self.is_punct(i) {
                 i += 1;
                 continue;
@@ -658,6 +681,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Pass 3: names the dateline gave ("السنبلة", a reporter) wherever the body repeats them, and
     /// later mentions of a person by surname alone.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn surnames(&mut self) {
         let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
         for (i, c) in self.cands.iter().enumerate() {
