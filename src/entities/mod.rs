@@ -749,7 +749,13 @@ impl<'d, 't> Ctx<'d, 't> {
         };
         let mut tails = 0u64;
         let mut tails2 = [0u64; 4];
+        // A word opening with an ASCII byte has one reading, itself (clitics are Arabic letters),
+        // and folding ة leaves ASCII alone: it can only be a surname opening with the same byte.
+        let mut ascii_firsts = 0u128;
         for k in surnames.keys() {
+            if let Some(&b) = k.as_bytes().first().filter(|b| b.is_ascii()) {
+                ascii_firsts |= 1 << b;
+            }
             let (_, two) = last_bit(k);
             // a word ending in ة has the key ending in ه
             tails |= last_letter_bit(k) | if k.ends_with('ه') { last_letter_bit("ة") } else { 0 };
@@ -762,6 +768,11 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             let word = self.w(i);
+            if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii())
+                && ascii_firsts & (1 << b) == 0
+            {
+                continue;
+            }
             let (_, two) = last_bit(word);
             if tails2[two / 64] & (1 << (two % 64)) == 0 && word.chars().nth(3).is_some() {
                 continue;
@@ -954,6 +965,17 @@ mod tests {
         let p = es.iter().find(|e| e.name == "خالد عطية").expect("the person");
         let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts, ["خالد عطية", "عطية", "عطية", "عطيه"], "{es:#?}");
+    }
+
+    #[test]
+    fn english_surnames_are_found_and_lower_case_words_are_not() {
+        let text = "Minister Clara Whitfield said the plan was ready. Whitfield added that whitfield \
+                    fields were dry, and the minister thanked Whitfield.";
+        let doc = Doc::new(text, None);
+        let es = extract(&doc, None);
+        let p = es.iter().find(|e| e.name == "Clara Whitfield").expect("the person");
+        let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["Clara Whitfield", "Whitfield", "Whitfield"], "{es:#?}");
     }
 
     #[test]
