@@ -181,7 +181,33 @@ impl<'d, 't> Ctx<'d, 't> {
         let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let mut feats: Vec<Feat> = doc.tokens().iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
+        // An article repeats its common words ("the", "في"): the features of the last word seen
+        // at each slot (picked by length and three bytes) are reused for the same word.
+        let mut recent: Vec<(&str, TokenKind, Feat)> = vec![("", TokenKind::Punct, Feat::default()); 256];
+        let mut feats: Vec<Feat> = Vec::with_capacity(doc.tokens().len());
+        for tok in doc.tokens() {
+            let word = &norm[tok.norm()];
+            let b = word.as_bytes();
+            let Some(&first) = b.first() else {
+                feats.push(Feat::of(t, tok, word));
+                continue;
+            };
+            let n = b.len();
+            let k = (n.wrapping_mul(31)
+                ^ usize::from(first).wrapping_mul(7)
+                ^ usize::from(b[n - 1]).wrapping_mul(131)
+                ^ usize::from(b[n / 2]).wrapping_mul(17))
+                & 255;
+            let slot = &mut recent[k];
+            if slot.0 == word && slot.1 == tok.kind {
+                crate::text::tick(1);
+                feats.push(slot.2);
+                continue;
+            }
+            let f = Feat::of(t, tok, word);
+            *slot = (word, tok.kind, f);
+            feats.push(f);
+        }
         // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
         if title_case.iter().any(|&b| b) {
             let mut p = 0;
