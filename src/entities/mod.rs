@@ -80,9 +80,13 @@ pub(super) struct Cand {
     pub key: Key,
     pub code: Option<&'static str>,
     /// Normalised words of the mention (clitics left out, ة folded), numbered per article
-    /// ([`Ctx::word`]); shared with the key when the key is the words.
+    /// ([`Ctx::word`]); shared with the key when the key is the words. Empty for a place whose
+    /// key was given (places are linked by their key only).
     pub words: Rc<[u32]>,
 }
+
+/// Slots of the table of recently seen words whose features are reused (a power of two).
+const RECENT: usize = 256;
 
 /// The per-article state of the passes.
 pub(super) struct Ctx<'d, 't> {
@@ -108,6 +112,8 @@ pub(super) struct Ctx<'d, 't> {
     word_texts: Vec<Cow<'d, str>>,
     /// Working space for the word numbers of one mention.
     scratch: Vec<u32>,
+    /// No words, shared.
+    no_words: Rc<[u32]>,
 }
 
 /// What the tables say about one token, looked up once per article: its word sets and the phrase
@@ -183,7 +189,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let norm = doc.normalized();
         // An article repeats its common words ("the", "في"): the features of the last word seen
         // at each slot (picked by length and three bytes) are reused for the same word.
-        let mut recent: Vec<(&str, TokenKind, Feat)> = vec![("", TokenKind::Punct, Feat::default()); 256];
+        let mut recent: Vec<(&str, TokenKind, Feat)> = vec![("", TokenKind::Punct, Feat::default()); RECENT];
         let mut feats: Vec<Feat> = Vec::with_capacity(doc.tokens().len());
         for tok in doc.tokens() {
             let word = &norm[tok.norm()];
@@ -197,7 +203,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 ^ usize::from(first).wrapping_mul(7)
                 ^ usize::from(b[n - 1]).wrapping_mul(131)
                 ^ usize::from(b[n / 2]).wrapping_mul(17))
-                & 255;
+                & (RECENT - 1);
             let slot = &mut recent[k];
             if slot.0 == word && slot.1 == tok.kind {
                 crate::text::tick(1);
@@ -236,6 +242,7 @@ impl<'d, 't> Ctx<'d, 't> {
             word_ids: rustc_hash::FxHashMap::with_capacity_and_hasher((hi - lo) / 8, Default::default()),
             word_texts: Vec::with_capacity((hi - lo) / 8),
             scratch: Vec::new(),
+            no_words: Rc::from([]),
         }
     }
 
@@ -399,7 +406,12 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut text = String::with_capacity(restored.len() + s.len());
         text.push_str(restored);
         text.push_str(s);
-        let words = self.key_words(toks.clone(), prefix, restored);
+        // a place's words are read only as its key: a place with a key given needs none
+        let words = if kind == EntityKind::Location && key.is_some() {
+            Rc::clone(&self.no_words)
+        } else {
+            self.key_words(toks.clone(), prefix, restored)
+        };
         let key = key.unwrap_or_else(|| Key::Name(Rc::clone(&words)));
         let idx = self.cands.len();
         self.cands.push(Cand { kind, range, text, key, code, words });
