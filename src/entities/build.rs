@@ -25,18 +25,18 @@ impl UnionFind {
     }
 }
 
-fn words(c: &Cand) -> Option<&[String]> {
+fn words(c: &Cand) -> Option<&[u32]> {
     match &c.key {
         Key::Name(w) => Some(w),
         _ => None,
     }
 }
 
-fn contains_run(long: &[String], short: &[String]) -> bool {
+fn contains_run(long: &[u32], short: &[u32]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
+fn is_subsequence(short: &[u32], long: &[u32]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
 }
@@ -45,14 +45,27 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 const MISSION_HEADS: &[&str] = &["بعثه", "قوه", "قوات", "Mission", "Force"];
 
 /// Joins `a` to the hosts when they all belong to one other entity.
-fn join_unique(uf: &mut UnionFind, a: usize, hosts: &[usize]) {
+fn join_unique(uf: &mut UnionFind, a: usize, hosts: impl IntoIterator<Item = usize>) {
     let ra = uf.find(a);
-    let mut roots: Vec<usize> = hosts.iter().map(|&h| uf.find(h)).filter(|&r| r != ra).collect();
-    roots.sort_unstable();
-    roots.dedup();
-    if roots.len() == 1 {
-        uf.union(a, roots[0]);
+    let mut root = None;
+    for h in hosts {
+        let r = uf.find(h);
+        match root {
+            _ if r == ra => {}
+            None => root = Some(r),
+            Some(x) if x == r => {}
+            Some(_) => return, // two other entities
+        }
     }
+    if let Some(r) = root {
+        uf.union(a, r);
+    }
+}
+
+/// The candidates listed under `key` in `index` (sorted by key, then candidate).
+fn listed(index: &[(u32, usize)], key: u32) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(k, _)| k < key);
+    index[from..].iter().take_while(move |&&(k, _)| k == key).map(|&(_, i)| i)
 }
 
 /// Groups the candidates of `cx` into entities, ordered by first mention.
@@ -79,78 +92,72 @@ pub(super) fn entities(cx: &mut Ctx<'_, '_>) -> Vec<Entity> {
     }
     // One representative per distinct word sequence and kind, indexed by word, so that linking
     // looks only at names sharing a word.
-    let mut reps: HashMap<(EntityKind, &[String]), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut reps: HashMap<(EntityKind, &[u32]), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, c) in cands.iter().enumerate() {
         if !c.words.is_empty() {
-            reps.entry((c.kind, c.words.as_slice())).or_insert(i);
+            reps.entry((c.kind, &c.words[..])).or_insert(i);
         }
     }
     let mut reps: Vec<usize> = reps.into_values().collect();
     reps.sort_unstable();
-    let mut by_word: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::with_capacity_and_hasher(n, Default::default());
-    let mut by_first: HashMap<(EntityKind, &str), Vec<usize>> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    // people are linked by any word, organisations by their first (places are not linked)
+    // (word, candidate) sorted by word: people are linked by any word, organisations by their
+    // first (places are not linked)
+    let mut by_word: Vec<(u32, usize)> = Vec::new();
+    let mut by_first: Vec<(u32, usize)> = Vec::new();
     for &i in &reps {
         let c = &cands[i];
         match c.kind {
             EntityKind::Person => {
-                for w in &c.words {
-                    let list = by_word.entry((c.kind, w.as_str())).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
+                by_word.extend(c.words.iter().map(|&w| (w, i)));
             }
-            EntityKind::Organization => by_first.entry((c.kind, c.words[0].as_str())).or_default().push(i),
+            EntityKind::Organization => by_first.push((c.words[0], i)),
             _ => {}
         }
     }
+    by_word.sort_unstable();
+    by_word.dedup(); // a word twice in one name
+    by_first.sort_unstable();
     for &a in &reps {
         let c = &cands[a];
         if words(c).is_none() {
             continue;
         }
-        let short = c.words.as_slice();
-        let hosts: Vec<usize> = match c.kind {
+        let short = &c.words[..];
+        match c.kind {
             // A partial name joins the one fuller name that contains it ("مارتان" → "جان لوك مارتان").
-            EntityKind::Person => by_word[&(c.kind, short[0].as_str())]
-                .iter()
-                .copied()
-                .filter(|&b| contains_run(&cands[b].words, short))
-                .collect(),
+            EntityKind::Person => {
+                let hosts = listed(&by_word, short[0]).filter(|&b| contains_run(&cands[b].words, short));
+                join_unique(&mut uf, a, hosts);
+            }
             // An organisation's shorter form joins its one longer form: a prefix ("لجنة مكافحة
             // التطرف" → "… التابعة لمجلس الأمن"), or the same head and last word with words left out
             // ("فريق الخبراء المعني بالصومال" in "فريق الخبراء الدوليين المعني بالصومال").
-            EntityKind::Organization if short.len() >= 2 => by_first[&(c.kind, short[0].as_str())]
-                .iter()
-                .copied()
-                .filter(|&b| {
+            EntityKind::Organization if short.len() >= 2 => {
+                let hosts = listed(&by_first, short[0]).filter(|&b| {
                     let long = &cands[b].words;
                     long.len() > short.len()
                         && (long.starts_with(short) || (long.last() == short.last() && is_subsequence(short, long)))
-                })
-                .collect(),
-            _ => continue,
-        };
-        join_unique(&mut uf, a, &hosts);
+                });
+                join_unique(&mut uf, a, hosts);
+            }
+            _ => {}
+        }
     }
     // Missions and forces: a descriptive form ("بعثة حفظ السلام في مالي") joins the one other
     // mission of the article.
     for &a in &reps {
         let c = &cands[a];
-        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&c.words[0].as_str()) {
+        if c.kind != EntityKind::Organization || words(c).is_none() || !MISSION_HEADS.contains(&cx.word(c.words[0])) {
             continue;
         }
-        join_unique(&mut uf, a, &by_first[&(c.kind, c.words[0].as_str())]);
+        join_unique(&mut uf, a, listed(&by_first, c.words[0]));
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
-    for i in 0..cands.len() {
-        let r = uf.find(i);
-        groups.entry(r).or_default().push(i);
-    }
+    // the candidates grouped by entity: sorted by root, each group in mention order
+    let roots: Vec<usize> = (0..cands.len()).map(|i| uf.find(i)).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| roots[i]);
+    let groups = order.chunk_by(|&a, &b| roots[a] == roots[b]);
     let mut out: Vec<(usize, Entity)> = groups
-        .into_values()
         .map(|members| {
             let kind = members
                 .iter()

@@ -37,7 +37,9 @@ mod lexicons;
 use crate::model::{Dateline, Entity, EntityKind};
 use crate::text::{Doc, LexMatch, Lexicon, Token, TokenKind, is_arabic_script};
 use lexicons::{Known, TABLES, Tables, lex};
+use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Loads the entity lexicons.
 pub(crate) fn warm() {
@@ -65,8 +67,8 @@ pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity>
 pub(super) enum Key {
     Place(u32),
     Org(u32),
-    /// Normalised words of a name without a lexicon identity.
-    Name(Vec<String>),
+    /// Normalised words of a name without a lexicon identity (numbers of [`Ctx::word`]).
+    Name(Rc<[u32]>),
 }
 
 /// One mention found by a rule, before the mentions are grouped into entities.
@@ -77,9 +79,14 @@ pub(super) struct Cand {
     pub text: String,
     pub key: Key,
     pub code: Option<&'static str>,
-    /// Normalised words of the mention (clitics left out, ة folded).
-    pub words: Vec<String>,
+    /// Normalised words of the mention (clitics left out, ة folded), numbered per article
+    /// ([`Ctx::word`]); shared with the key when the key is the words. Empty for a place whose
+    /// key was given (places are linked by their key only).
+    pub words: Rc<[u32]>,
 }
+
+/// Slots of the table of recently seen words whose features are reused (a power of two).
+const RECENT: usize = 256;
 
 /// The per-article state of the passes.
 pub(super) struct Ctx<'d, 't> {
@@ -100,6 +107,13 @@ pub(super) struct Ctx<'d, 't> {
     dateline_cands: usize,
     /// For each token of the article, what the tables say about it, looked up once.
     feats: Vec<Feat>,
+    /// Mention words numbered per article (normalised, ة folded): number → word, and back.
+    word_ids: rustc_hash::FxHashMap<Cow<'d, str>, u32>,
+    word_texts: Vec<Cow<'d, str>>,
+    /// Working space for the word numbers of one mention.
+    scratch: Vec<u32>,
+    /// No words, shared.
+    no_words: Rc<[u32]>,
 }
 
 /// What the tables say about one token, looked up once per article: its word sets and the phrase
@@ -165,6 +179,7 @@ impl Feat {
 }
 
 impl<'d, 't> Ctx<'d, 't> {
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn new(doc: &'d Doc<'t>, dateline: Option<&Dateline>) -> Self {
         let lo = doc.body_tokens.start;
         let hi = doc.body_tokens.end;
@@ -172,7 +187,33 @@ impl<'d, 't> Ctx<'d, 't> {
         let title_case: Vec<bool> = doc.paragraphs.iter().map(|p| is_title_case(&doc.text()[p.clone()])).collect();
         let t: &'static Tables = &TABLES;
         let norm = doc.normalized();
-        let mut feats: Vec<Feat> = doc.tokens().iter().map(|tok| Feat::of(t, tok, &norm[tok.norm()])).collect();
+        // An article repeats its common words ("the", "في"): the features of the last word seen
+        // at each slot (picked by length and three bytes) are reused for the same word.
+        let mut recent: Vec<(&str, TokenKind, Feat)> = vec![("", TokenKind::Punct, Feat::default()); RECENT];
+        let mut feats: Vec<Feat> = Vec::with_capacity(doc.tokens().len());
+        for tok in doc.tokens() {
+            let word = &norm[tok.norm()];
+            let b = word.as_bytes();
+            let Some(&first) = b.first() else {
+                feats.push(Feat::of(t, tok, word));
+                continue;
+            };
+            let n = b.len();
+            let k = (n.wrapping_mul(31)
+                ^ usize::from(first).wrapping_mul(7)
+                ^ usize::from(b[n - 1]).wrapping_mul(131)
+                ^ usize::from(b[n / 2]).wrapping_mul(17))
+                & (RECENT - 1);
+            let slot = &mut recent[k];
+            if slot.0 == word && slot.1 == tok.kind {
+                crate::text::tick(1);
+                feats.push(slot.2);
+                continue;
+            }
+            let f = Feat::of(t, tok, word);
+            *slot = (word, tok.kind, f);
+            feats.push(f);
+        }
         // the paragraph of each token, by one walk over both (as `Doc::paragraph_at` finds it)
         if title_case.iter().any(|&b| b) {
             let mut p = 0;
@@ -197,7 +238,40 @@ impl<'d, 't> Ctx<'d, 't> {
             cands: Vec::new(),
             pairs: Vec::new(),
             dateline_cands: 0,
+            // about one new word per 8 body tokens: sized so that the map is seldom rehashed
+            word_ids: rustc_hash::FxHashMap::with_capacity_and_hasher((hi - lo) / 8, Default::default()),
+            word_texts: Vec::with_capacity((hi - lo) / 8),
+            scratch: Vec::new(),
+            no_words: Rc::from([]),
         }
+    }
+
+    /// The word numbered `id` (see [`Self::intern`]).
+    pub fn word(&self, id: u32) -> &str {
+        &self.word_texts[id as usize]
+    }
+
+    /// The number of a mention word (normalised, ة already folded), given one if new.
+    fn intern(&mut self, w: Cow<'d, str>) -> u32 {
+        if let Some(&id) = self.word_ids.get(w.as_ref()) {
+            return id;
+        }
+        let id = self.word_texts.len() as u32;
+        self.word_texts.push(w.clone());
+        self.word_ids.insert(w, id);
+        id
+    }
+
+    /// The number of a normalised word with ة folded ([`lexicons::name_key`]), allocating only for
+    /// a word not seen before.
+    fn intern_folded(&mut self, w: Cow<'d, str>) -> u32 {
+        if !lexicons::has_ta_marbuta(&w) {
+            return self.intern(w);
+        }
+        if let Some(id) = lexicons::with_name_key(&w, |k| self.word_ids.get(k).copied()) {
+            return id;
+        }
+        self.intern(Cow::Owned(lexicons::name_key(&w).into_owned()))
     }
 
     /// The normalised text of token `i`.
@@ -293,23 +367,28 @@ impl<'d, 't> Ctx<'d, 't> {
         start..last.orig().end
     }
 
-    /// Normalised words of tokens `toks`, the first without its clitics, ة folded.
-    pub fn key_words(&self, toks: Range<usize>, prefix: usize, restored: &str) -> Vec<String> {
-        toks.clone()
-            .filter(|&i| !self.is_punct(i))
-            .map(|i| {
-                let w = if i == toks.start { &self.w(i)[prefix..] } else { self.w(i) };
-                let r = if i == toks.start { restored } else { "" };
-                let mut key = String::with_capacity(r.len() + w.len());
-                key.push_str(r);
-                if lexicons::has_ta_marbuta(w) {
-                    key.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
-                } else {
-                    key.push_str(w);
-                }
-                key
-            })
-            .collect()
+    /// Normalised words of tokens `toks`, the first without its clitics, ة folded, numbered.
+    pub fn key_words(&mut self, toks: Range<usize>, prefix: usize, restored: &str) -> Rc<[u32]> {
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
+        let norm = self.norm;
+        for i in toks.clone() {
+            if self.is_punct(i) {
+                continue;
+            }
+            let w = &norm[self.toks[i].norm()];
+            let w: Cow<'d, str> = if i != toks.start {
+                Cow::Borrowed(w)
+            } else if restored.is_empty() {
+                Cow::Borrowed(&w[prefix..])
+            } else {
+                Cow::Owned(format!("{restored}{}", &w[prefix..]))
+            };
+            ids.push(self.intern_folded(w));
+        }
+        let out = Rc::from(&ids[..]);
+        self.scratch = ids;
+        out
     }
 
     /// Records a mention over tokens `toks` and marks them taken; returns its index.
@@ -327,8 +406,13 @@ impl<'d, 't> Ctx<'d, 't> {
         let mut text = String::with_capacity(restored.len() + s.len());
         text.push_str(restored);
         text.push_str(s);
-        let words = self.key_words(toks.clone(), prefix, restored);
-        let key = key.unwrap_or_else(|| Key::Name(words.clone()));
+        // a place's words are read only as its key: a place with a key given needs none
+        let words = if kind == EntityKind::Location && key.is_some() {
+            Rc::clone(&self.no_words)
+        } else {
+            self.key_words(toks.clone(), prefix, restored)
+        };
+        let key = key.unwrap_or_else(|| Key::Name(Rc::clone(&words)));
         let idx = self.cands.len();
         self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
@@ -353,6 +437,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Dateline places, reporters and agencies: mentions as the dateline module found them.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn add_dateline(&mut self, d: &Dateline) {
         let fields = [
             (&d.locations, EntityKind::Location),
@@ -364,19 +449,19 @@ impl<'d, 't> Ctx<'d, 't> {
                 let a = crate::text::Analysis::new(&m.text);
                 let n = a.tokens().len();
                 let hit = self.t.known.longest_at(&a, 0).filter(|h| h.tokens.end == n && h.prefix == 0);
-                let words: Vec<String> = a
+                let words: Rc<[u32]> = a
                     .tokens()
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
-                    .map(|t| lexicons::name_key(&a.normalized()[t.norm()]).into_owned())
+                    .map(|t| self.intern_folded(Cow::Owned(a.normalized()[t.norm()].to_string())))
                     .collect();
                 let (kind, key, code) = match hit.map(|h| self.known_info(*h.value)) {
                     // a paper named after a place ("«الشرق الأوسط»") is the agency the dateline says
                     Some((EntityKind::Location, ..)) if kind == EntityKind::Organization => {
-                        (kind, Key::Name(words.clone()), None)
+                        (kind, Key::Name(Rc::clone(&words)), None)
                     }
                     Some(info) => info,
-                    None => (kind, Key::Name(words.clone()), None),
+                    None => (kind, Key::Name(Rc::clone(&words)), None),
                 };
                 let range = m.span.range();
                 let idx = self.cands.len();
@@ -392,9 +477,16 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Pass 1: lexicon hits and organisation patterns, leftmost-longest.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn known_and_orgs(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            // no lexicon name starts here and no pattern opens here (an Arabic word or a capital)
+            let f = self.feats[i];
+            if f.lex & lex::KNOWN == 0 && !f.ar && !f.cap {
+                i += 1;
+                continue;
+            }
             // inside the dateline only lexicon names the dateline did not list ("Associated Press"
             // on a byline line) are read
             if self.owner(i).is_some() || self.is_punct(i) {
@@ -459,9 +551,14 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Geographic features and sites named with their noun ("نهر الليطاني", "معبر رفح"), before the
     /// lexicons would take the place inside them.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn features(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            if !self.feats[i].ar {
+                i += 1;
+                continue;
+            }
             let is_known_place =
                 || self.known_at(i).is_some_and(|m| matches!(m.value, Known::Place(_)) && m.tokens.len() >= 2);
             let found =
@@ -479,9 +576,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Places no lexicon holds, named by the noun before them ("بلدة بيت حانون", "مخيم الهول") or,
     /// in English, after them ("Kandahar province").
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn places(&mut self) {
         for i in self.lo..self.hi {
-            if !self.free(i) {
+            if !(self.feats[i].ar || self.feats[i].cap) || !self.free(i) {
                 continue;
             }
             let found = if self.is_ar(i) {
@@ -576,9 +674,17 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// Pass 2: people.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn people(&mut self) {
         let mut i = self.lo;
         while i < self.hi {
+            // no gazetteer name starts here and no rule opens here (an Arabic word, a capital or
+            // an English title)
+            let f = self.feats[i];
+            if f.lex & (lex::PEOPLE | lex::TITLES_EN) == 0 && !f.ar && !f.cap {
+                i += 1;
+                continue;
+            }
             if !self.free(i) || self.is_punct(i) {
                 i += 1;
                 continue;
@@ -613,6 +719,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Pass 3: names the dateline gave ("السنبلة", a reporter) wherever the body repeats them, and
     /// later mentions of a person by surname alone.
+    #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn surnames(&mut self) {
         let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
         for (i, c) in self.cands.iter().enumerate() {
@@ -660,7 +767,7 @@ impl<'d, 't> Ctx<'d, 't> {
             if let (EntityKind::Person, Key::Name(words)) = (c.kind, &c.key)
                 && words.len() >= 2
             {
-                let last = words.last().unwrap().clone();
+                let last = self.word(*words.last().unwrap()).to_string();
                 if !self.t.stop_ar.contains(&last) && !self.t.stop_en.contains(last.as_str()) {
                     surnames.entry(last).or_insert_with(|| c.key.clone());
                 }
@@ -680,7 +787,13 @@ impl<'d, 't> Ctx<'d, 't> {
         };
         let mut tails = 0u64;
         let mut tails2 = [0u64; 4];
+        // A word opening with an ASCII byte has one reading, itself (clitics are Arabic letters),
+        // and folding ة leaves ASCII alone: it can only be a surname opening with the same byte.
+        let mut ascii_firsts = 0u128;
         for k in surnames.keys() {
+            if let Some(&b) = k.as_bytes().first().filter(|b| b.is_ascii()) {
+                ascii_firsts |= 1 << b;
+            }
             let (_, two) = last_bit(k);
             // a word ending in ة has the key ending in ه
             tails |= last_letter_bit(k) | if k.ends_with('ه') { last_letter_bit("ة") } else { 0 };
@@ -693,6 +806,11 @@ impl<'d, 't> Ctx<'d, 't> {
                 continue;
             }
             let word = self.w(i);
+            if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii())
+                && ascii_firsts & (1 << b) == 0
+            {
+                continue;
+            }
             let (_, two) = last_bit(word);
             if tails2[two / 64] & (1 << (two % 64)) == 0 && word.chars().nth(3).is_some() {
                 continue;
@@ -885,6 +1003,17 @@ mod tests {
         let p = es.iter().find(|e| e.name == "خالد عطية").expect("the person");
         let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts, ["خالد عطية", "عطية", "عطية", "عطيه"], "{es:#?}");
+    }
+
+    #[test]
+    fn english_surnames_are_found_and_lower_case_words_are_not() {
+        let text = "Minister Clara Whitfield said the plan was ready. Whitfield added that whitfield \
+                    fields were dry, and the minister thanked Whitfield.";
+        let doc = Doc::new(text, None);
+        let es = extract(&doc, None);
+        let p = es.iter().find(|e| e.name == "Clara Whitfield").expect("the person");
+        let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["Clara Whitfield", "Whitfield", "Whitfield"], "{es:#?}");
     }
 
     #[test]
