@@ -66,7 +66,8 @@ struct Found {
     kind: QuoteKind,
     speaker: Option<Spk>,
     cue: Option<Range<usize>>,
-    lemma: String,
+    /// The cue's lemma (from the static cue table).
+    lemma: &'static str,
     content: Range<usize>,
     setting: Option<Range<usize>>,
 }
@@ -447,6 +448,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 found.push(st);
             }
         }
+        // (what came before is no longer read: freed before the outputs are built)
+        drop(frames);
         self.unclaimed_quotes(&mut found);
         found.sort_by_key(|f| f.content.start);
         let mut out: Vec<Found> = Vec::new();
@@ -511,7 +514,7 @@ impl<'d, 't> Ctx<'d, 't> {
         });
         let cue = f.cue.map(|r| {
             let m = doc.mention(r.clone());
-            Cue { text: m.text, span: m.span, lemma: f.lemma }
+            Cue { text: m.text, span: m.span, lemma: f.lemma.to_string() }
         });
         Quote {
             kind: f.kind,
@@ -692,7 +695,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ Arabic
 
-    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
+    fn arabic(&self, hit: &Hit<'static>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -790,7 +793,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     kind: QuoteKind::Direct,
                     speaker: None,
                     cue: Some(cue),
-                    lemma: form.lemma.clone(),
+                    lemma: form.lemma.as_str(),
                     content: inner,
                     setting: None,
                 };
@@ -817,7 +820,7 @@ impl<'d, 't> Ctx<'d, 't> {
                             kind: QuoteKind::Indirect,
                             speaker: None,
                             cue: Some(cue),
-                            lemma: form.lemma.clone(),
+                            lemma: form.lemma.as_str(),
                             content: r,
                             setting: None,
                         };
@@ -834,7 +837,7 @@ impl<'d, 't> Ctx<'d, 't> {
             kind
         };
         let setting = if form.participle { None } else { self.setting(end..j) };
-        let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.clone(), content, setting };
+        let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.as_str(), content, setting };
         Some((speaker, Some(found)))
     }
 
@@ -850,7 +853,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
-    fn according(&self, hit: &Hit<'_>) -> Outcome {
+    fn according(&self, hit: &Hit<'static>) -> Outcome {
         let k = hit.toks.start;
         let mut from = hit.toks.end;
         if matches!(self.w(from), "ل" | "ـ" | "to") {
@@ -914,13 +917,13 @@ impl<'d, 't> Ctx<'d, 't> {
         let sp = self.resolve(sp, k, &[]);
         let cue = self.toks[k].orig().start..self.toks[hit.toks.end - 1].orig().end;
         let found =
-            Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
+            Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.as_str(), content, setting: None };
         Some((Some(sp), Some(found)))
     }
 
     // ------------------------------------------------------------------ English
 
-    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
+    fn english(&self, hit: &Hit<'static>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -952,7 +955,7 @@ impl<'d, 't> Ctx<'d, 't> {
             kind,
             speaker: None,
             cue: Some(cue.clone()),
-            lemma: form.lemma.clone(),
+            lemma: form.lemma.as_str(),
             content,
             setting,
         };
@@ -1095,7 +1098,7 @@ impl<'d, 't> Ctx<'d, 't> {
                         kind: QuoteKind::Direct,
                         speaker: Some(sp),
                         cue: None,
-                        lemma: String::new(),
+                        lemma: "",
                         content: inner,
                         setting: None,
                     });
@@ -1128,7 +1131,7 @@ impl<'d, 't> Ctx<'d, 't> {
                             kind: QuoteKind::Direct,
                             speaker,
                             cue: None,
-                            lemma: String::new(),
+                            lemma: "",
                             content: inner,
                             setting: None,
                         });
