@@ -17,10 +17,14 @@
 //!
 //! The work is linear in the length of the article (tests/pathological.rs counts it): each
 //! cue reads a bounded stretch of tokens; what a cue would otherwise read again and again is
-//! worked out once per article — per-token word classes, prefix counts of words and cue hits,
+//! worked out once per article — word classes (memoised per token in a small table), counts of
+//! words, punctuation, sentence starts and cue hits (bitmaps with counts, see `bits`),
 //! the top-level quotations in order (found by binary search), the statement-opening cues in
 //! order, what a sentence start is followed by, antecedents of bare titles per title over the
 //! stretch already read, and an index of entity names by word for linking speakers.
+//!
+//! Per-token facts are kept in bitmaps (an eighth of a byte a token) rather than tables of
+//! 32-bit entries, and what the pass no longer reads is freed before the outputs are built.
 //!
 //! Layout: `lexicon` loads the cue table (`cues.tsv`) and the closed word classes (`words.tsv`);
 //! `marks` pairs quotation marks; `speaker` reads, splits, resolves and links speakers; this
