@@ -89,7 +89,21 @@ impl Tails {
 }
 
 /// The last two chars of a word, ASCII lower-cased.
+#[inline]
 fn last_two(w: &str) -> Option<(char, char)> {
+    // Two ASCII chars, or two of two bytes (Arabic letters), read from the bytes.
+    let lower = |x: u8| char::from(x.to_ascii_lowercase());
+    let two = |lead: u8, cont: u8| char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F));
+    match w.as_bytes() {
+        [.., a, b] if a.is_ascii() && b.is_ascii() => return Some((lower(*a), lower(*b))),
+        [.., a1, a2, b1, b2] if a1 >> 5 == 0b110 && b1 >> 5 == 0b110 && a2 >> 6 == 0b10 => {
+            // (a valid string: `b2` and `a2` continue their lead bytes)
+            if let (Some(a), Some(b)) = (two(*a1, *a2), two(*b1, *b2)) {
+                return Some((a, b));
+            }
+        }
+        _ => {}
+    }
     let mut back = w.chars().rev();
     let b = back.next()?.to_ascii_lowercase();
     let a = back.next()?.to_ascii_lowercase();
@@ -301,6 +315,12 @@ mod tests {
         assert!(is_exact("في", Word::Func));
         assert!(!is("لامبيرت", Word::Title));
         assert!(is("Minister", Word::EnTitle));
+        for w in ["", "a", "Said", "SAID", "قال", "وقالت", "xقا", "قاx", "é", "éé", "ضé", "a\u{2019}"]
+        {
+            let mut back = w.chars().rev();
+            let slow = back.next().and_then(|b| Some((back.next()?.to_ascii_lowercase(), b.to_ascii_lowercase())));
+            assert_eq!(last_two(w), slow, "{w}");
+        }
         // `classes` agrees with `is` and `is_exact`, class by class.
         let all = [
             Word::Title,

@@ -17,10 +17,14 @@
 //!
 //! The work is linear in the length of the article (tests/pathological.rs counts it): each
 //! cue reads a bounded stretch of tokens; what a cue would otherwise read again and again is
-//! worked out once per article — per-token word classes, prefix counts of words and cue hits,
+//! worked out once per article — word classes (memoised per token in a small table), counts of
+//! words, punctuation, sentence starts and cue hits (bitmaps with counts, see `bits`),
 //! the top-level quotations in order (found by binary search), the statement-opening cues in
 //! order, what a sentence start is followed by, antecedents of bare titles per title over the
 //! stretch already read, and an index of entity names by word for linking speakers.
+//!
+//! Per-token facts are kept in bitmaps (an eighth of a byte a token) rather than tables of
+//! 32-bit entries, and what the pass no longer reads is freed before the outputs are built.
 //!
 //! Layout: `lexicon` loads the cue table (`cues.tsv`) and the closed word classes (`words.tsv`);
 //! `marks` pairs quotation marks; `speaker` reads, splits, resolves and links speakers; this
@@ -66,7 +70,8 @@ struct Found {
     kind: QuoteKind,
     speaker: Option<Spk>,
     cue: Option<Range<usize>>,
-    lemma: String,
+    /// The cue's lemma (from the static cue table).
+    lemma: &'static str,
     content: Range<usize>,
     setting: Option<Range<usize>>,
 }
@@ -447,6 +452,8 @@ impl<'d, 't> Ctx<'d, 't> {
                 found.push(st);
             }
         }
+        // (what came before is no longer read: freed before the outputs are built)
+        drop(frames);
         self.unclaimed_quotes(&mut found);
         found.sort_by_key(|f| f.content.start);
         let mut out: Vec<Found> = Vec::new();
@@ -511,7 +518,7 @@ impl<'d, 't> Ctx<'d, 't> {
         });
         let cue = f.cue.map(|r| {
             let m = doc.mention(r.clone());
-            Cue { text: m.text, span: m.span, lemma: f.lemma }
+            Cue { text: m.text, span: m.span, lemma: f.lemma.to_string() }
         });
         Quote {
             kind: f.kind,
@@ -692,7 +699,7 @@ impl<'d, 't> Ctx<'d, 't> {
 
     // ------------------------------------------------------------------ Arabic
 
-    fn arabic(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
+    fn arabic(&self, hit: &Hit<'static>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -790,7 +797,7 @@ impl<'d, 't> Ctx<'d, 't> {
                     kind: QuoteKind::Direct,
                     speaker: None,
                     cue: Some(cue),
-                    lemma: form.lemma.clone(),
+                    lemma: form.lemma.as_str(),
                     content: inner,
                     setting: None,
                 };
@@ -817,7 +824,7 @@ impl<'d, 't> Ctx<'d, 't> {
                             kind: QuoteKind::Indirect,
                             speaker: None,
                             cue: Some(cue),
-                            lemma: form.lemma.clone(),
+                            lemma: form.lemma.as_str(),
                             content: r,
                             setting: None,
                         };
@@ -834,7 +841,7 @@ impl<'d, 't> Ctx<'d, 't> {
             kind
         };
         let setting = if form.participle { None } else { self.setting(end..j) };
-        let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.clone(), content, setting };
+        let found = Found { kind, speaker: None, cue: Some(cue), lemma: form.lemma.as_str(), content, setting };
         Some((speaker, Some(found)))
     }
 
@@ -850,7 +857,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// "بحسب X" / "وفقا لـ X" / "according to X": the statement is the clause on the other side.
-    fn according(&self, hit: &Hit<'_>) -> Outcome {
+    fn according(&self, hit: &Hit<'static>) -> Outcome {
         let k = hit.toks.start;
         let mut from = hit.toks.end;
         if matches!(self.w(from), "ل" | "ـ" | "to") {
@@ -914,13 +921,13 @@ impl<'d, 't> Ctx<'d, 't> {
         let sp = self.resolve(sp, k, &[]);
         let cue = self.toks[k].orig().start..self.toks[hit.toks.end - 1].orig().end;
         let found =
-            Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.clone(), content, setting: None };
+            Found { kind, speaker: None, cue: Some(cue), lemma: hit.form.lemma.as_str(), content, setting: None };
         Some((Some(sp), Some(found)))
     }
 
     // ------------------------------------------------------------------ English
 
-    fn english(&self, hit: &Hit<'_>, frames: &[Frame]) -> Outcome {
+    fn english(&self, hit: &Hit<'static>, frames: &[Frame]) -> Outcome {
         let form = hit.form;
         let k = hit.toks.start;
         let after = hit.toks.end;
@@ -952,7 +959,7 @@ impl<'d, 't> Ctx<'d, 't> {
             kind,
             speaker: None,
             cue: Some(cue.clone()),
-            lemma: form.lemma.clone(),
+            lemma: form.lemma.as_str(),
             content,
             setting,
         };
@@ -1095,7 +1102,7 @@ impl<'d, 't> Ctx<'d, 't> {
                         kind: QuoteKind::Direct,
                         speaker: Some(sp),
                         cue: None,
-                        lemma: String::new(),
+                        lemma: "",
                         content: inner,
                         setting: None,
                     });
@@ -1128,7 +1135,7 @@ impl<'d, 't> Ctx<'d, 't> {
                             kind: QuoteKind::Direct,
                             speaker,
                             cue: None,
-                            lemma: String::new(),
+                            lemma: "",
                             content: inner,
                             setting: None,
                         });
