@@ -58,9 +58,6 @@ fn reading_code(prefix: usize, restore: usize) -> u32 {
     if prefix == 0 { 0 } else { ((prefix / 2 - 1) * 3 + restore + 1) as u32 }
 }
 
-/// Tokens per entry of [`Analysis::hit_base`].
-const HIT_BLOCK: usize = 256;
-
 /// A phrase table over normalised tokens.
 ///
 /// ```
@@ -320,13 +317,10 @@ pub struct Analysis<'t> {
     original: &'t str,
     norm: super::Normalized,
     tokens: Vec<Token>,
-    /// The readings of each token found in the lexicon vocabulary, in token order and for each
-    /// token in reading order (the whole word first). Those of token `t` start at
-    /// `hit_base[t / HIT_BLOCK] + hit_at[t]` and end where those of token `t + 1` start: two
-    /// bytes a token instead of four.
+    /// The readings of each token found in the lexicon vocabulary: those of token `t` are
+    /// `hits[hit_at[t]..hit_at[t + 1]]`, in reading order (the whole word first).
     hits: Vec<Hit>,
-    hit_base: Vec<u32>,
-    hit_at: Vec<u16>,
+    hit_at: Vec<u32>,
     /// The vocabulary's size when the hits were found.
     vocabulary_len: u32,
 }
@@ -346,36 +340,21 @@ impl<'t> Analysis<'t> {
         );
         let norm = super::Normalized::new(original);
         let tokens = tokenize(norm.as_str(), |r| norm.to_original(r));
-        let mut a = Analysis {
-            original,
-            norm,
-            tokens,
-            hits: Vec::new(),
-            hit_base: Vec::new(),
-            hit_at: Vec::new(),
-            vocabulary_len: 0,
-        };
+        let mut a = Analysis { original, norm, tokens, hits: Vec::new(), hit_at: Vec::new(), vocabulary_len: 0 };
         let vocab = vocabulary();
         a.vocabulary_len = vocab.len() as u32;
-        let n = a.tokens.len();
-        let mut hit_at = Vec::with_capacity(n + 1);
-        let mut hit_base = Vec::with_capacity(n / HIT_BLOCK + 1);
-        let mut hits = Vec::with_capacity(n);
+        let mut hit_at = Vec::with_capacity(a.tokens.len() + 1);
+        let mut hits = Vec::with_capacity(a.tokens.len());
         let mut scratch = Default::default();
-        for i in 0..=n {
-            if i % HIT_BLOCK == 0 {
-                hit_base.push(hits.len() as u32);
-            }
-            // at most 16 hits a token (8 readings, 2 cases): a block's offsets fit in 16 bits
-            hit_at.push((hits.len() - hit_base[i / HIT_BLOCK] as usize) as u16);
-            if i < n {
-                a.find_hits(&vocab, i, &mut scratch, &mut hits);
-            }
+        for i in 0..a.tokens.len() {
+            hit_at.push(hits.len() as u32);
+            a.find_hits(&vocab, i, &mut scratch, &mut hits);
         }
+        hit_at.push(hits.len() as u32);
         drop(vocab);
+        // most tokens have no reading in any lexicon: keep only the room the hits take
         hits.shrink_to_fit();
         a.hits = hits;
-        a.hit_base = hit_base;
         a.hit_at = hit_at;
         a
     }
@@ -426,8 +405,7 @@ impl<'t> Analysis<'t> {
     /// The readings of token `i` found in the vocabulary.
     #[inline]
     fn hits(&self, i: usize) -> &[Hit] {
-        let at = |t: usize| self.hit_base[t / HIT_BLOCK] as usize + self.hit_at[t] as usize;
-        &self.hits[at(i)..at(i + 1)]
+        &self.hits[self.hit_at[i] as usize..self.hit_at[i + 1] as usize]
     }
 
     /// The vocabulary number of token `t`'s whole word in `case`, if it has one.
