@@ -98,8 +98,9 @@ pub(super) struct Ctx<'d, 't> {
     pub hi: usize,
     /// Tokens of the dateline, which the dateline module has read.
     excluded: Range<usize>,
-    /// For each token (relative to `lo`), the candidate covering it.
-    owner: Vec<Option<usize>>,
+    /// For each token (relative to `lo`), the candidate covering it, or [`NO_OWNER`] (4 bytes a
+    /// token: this table spans the whole body and counts toward the parse's peak memory).
+    owner: Vec<u32>,
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
@@ -134,6 +135,15 @@ pub(super) struct Feat {
     cap: bool,
     /// [`last_letter_bit`] of the token, as a shift.
     last: u8,
+}
+
+/// [`Ctx::owner`]'s mark for a token no candidate covers.
+const NO_OWNER: u32 = u32::MAX;
+
+/// A candidate index as stored in [`Ctx::owner`] (there are fewer candidates than tokens, and
+/// texts are at most [`crate::text::MAX_TEXT_BYTES`] bytes, so the index fits).
+fn owner_index(idx: usize) -> u32 {
+    u32::try_from(idx).ok().filter(|&i| i != NO_OWNER).expect("fewer candidates than tokens")
 }
 
 impl Feat {
@@ -234,7 +244,7 @@ impl<'d, 't> Ctx<'d, 't> {
             lo,
             hi,
             excluded,
-            owner: vec![None; hi - lo],
+            owner: vec![NO_OWNER; hi - lo],
             cands: Vec::new(),
             pairs: Vec::new(),
             dateline_cands: 0,
@@ -341,13 +351,17 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
     #[inline]
     pub fn free(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
+        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo] == NO_OWNER
     }
 
     /// The candidate covering token `i`, if any.
     #[inline]
     pub fn owner(&self, i: usize) -> Option<usize> {
-        if i >= self.lo && i < self.hi { self.owner[i - self.lo] } else { None }
+        if i >= self.lo && i < self.hi {
+            self.owner[i - self.lo].ne(&NO_OWNER).then_some(self.owner[i - self.lo] as usize)
+        } else {
+            None
+        }
     }
 
     /// True when tokens `i` and `j` are in the same paragraph (no line break between them).
@@ -417,7 +431,7 @@ impl<'d, 't> Ctx<'d, 't> {
         self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
             if i >= self.lo && i < self.hi {
-                self.owner[i - self.lo] = Some(idx);
+                self.owner[i - self.lo] = owner_index(idx);
             }
         }
         idx
@@ -467,7 +481,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 let idx = self.cands.len();
                 for k in self.doc.tokens_in(range.clone()) {
                     if k >= self.lo && k < self.hi {
-                        self.owner[k - self.lo] = Some(idx);
+                        self.owner[k - self.lo] = owner_index(idx);
                     }
                 }
                 self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
