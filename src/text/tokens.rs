@@ -22,7 +22,7 @@ pub enum TokenKind {
 
 /// One token: its normalised and original byte ranges, and its kind.
 ///
-/// Offsets are stored as `u32` (20 bytes a token instead of 40): texts are limited to
+/// Offsets are stored as `u32`, packed (17 bytes a token instead of 40): texts are limited to
 /// [`MAX_TEXT_BYTES`], so that every offset of the original and of its normalised form fits.
 ///
 /// ```
