@@ -139,6 +139,16 @@ pub(super) struct Feat {
 impl Feat {
     fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
         crate::text::tick(1);
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        if first.is_ascii() {
+            // not Arabic script, and no clitic readings (clitics are Arabic letters)
+            let (cap, last) = (first.is_ascii_uppercase(), last_letter(word));
+            if tok.kind != TokenKind::Word && !t.nonword_keys {
+                return Feat { cap, last, ..Feat::default() };
+            }
+            let info = t.info(word);
+            return Feat { flags: info.flags, lex: info.lex, cap, last, ..Feat::default() };
+        }
         let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
         let cap = match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -856,7 +866,10 @@ fn last_letter_bit(w: &str) -> u64 {
 
 /// The class (0–63) of the last letter of a word, for [`last_letter_bit`].
 fn last_letter(w: &str) -> u8 {
-    w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8)
+    match w.as_bytes().last() {
+        Some(&b) if b.is_ascii() => b % 64,
+        _ => w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8),
+    }
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
