@@ -88,6 +88,14 @@ pub(super) struct Cand {
 /// Slots of the table of recently seen words whose features are reused (a power of two).
 const RECENT: usize = 256;
 
+/// No candidate covers the token (in [`Ctx`]'s owner table).
+const FREE: u32 = u32::MAX;
+
+/// A candidate index in the owner table (candidates are fewer than tokens, which fit a `u32`).
+fn owner_id(idx: usize) -> u32 {
+    u32::try_from(idx).ok().filter(|&o| o != FREE).expect("fewer candidates than tokens")
+}
+
 /// The per-article state of the passes.
 pub(super) struct Ctx<'d, 't> {
     pub doc: &'d Doc<'t>,
@@ -99,7 +107,8 @@ pub(super) struct Ctx<'d, 't> {
     /// Tokens of the dateline, which the dateline module has read.
     excluded: Range<usize>,
     /// For each token (relative to `lo`), the candidate covering it.
-    owner: Vec<Option<usize>>,
+    /// ([`FREE`] for none: four bytes a token).
+    owner: Vec<u32>,
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
     pub pairs: Vec<(usize, usize)>,
@@ -244,7 +253,7 @@ impl<'d, 't> Ctx<'d, 't> {
             lo,
             hi,
             excluded,
-            owner: vec![None; hi - lo],
+            owner: vec![FREE; hi - lo],
             cands: Vec::new(),
             pairs: Vec::new(),
             dateline_cands: 0,
@@ -351,13 +360,16 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
     #[inline]
     pub fn free(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo].is_none()
+        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo] == FREE
     }
 
     /// The candidate covering token `i`, if any.
     #[inline]
     pub fn owner(&self, i: usize) -> Option<usize> {
-        if i >= self.lo && i < self.hi { self.owner[i - self.lo] } else { None }
+        match self.owner.get(i.wrapping_sub(self.lo)) {
+            Some(&o) if i >= self.lo && o != FREE => Some(o as usize),
+            _ => None,
+        }
     }
 
     /// True when tokens `i` and `j` are in the same paragraph (no line break between them).
@@ -427,7 +439,7 @@ impl<'d, 't> Ctx<'d, 't> {
         self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
             if i >= self.lo && i < self.hi {
-                self.owner[i - self.lo] = Some(idx);
+                self.owner[i - self.lo] = owner_id(idx);
             }
         }
         idx
@@ -477,7 +489,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 let idx = self.cands.len();
                 for k in self.doc.tokens_in(range.clone()) {
                     if k >= self.lo && k < self.hi {
-                        self.owner[k - self.lo] = Some(idx);
+                        self.owner[k - self.lo] = owner_id(idx);
                     }
                 }
                 self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
