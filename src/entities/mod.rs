@@ -663,7 +663,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if kind != EntityKind::Organization
             || close - inner.start > 2
             || !inner.clone().all(|j| self.free(j) && self.is_word(j))
-            || inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)))
+            || inner.clone().any(|j| self.flags(j) & (lexicons::wf::STOP_AR | lexicons::wf::STOP_EN) != 0)
         {
             return end;
         }
