@@ -406,6 +406,11 @@ fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
         || cx.t.weak_given_ar.contains(k.as_ref())
 }
 
+/// [`known_name`] of token `k`'s word, read from its features.
+fn known_name_at(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    cx.flags(k) & wf::NAMES_AR != 0
+}
+
 /// True when `w` is a known given name or surname (weak given names left out).
 fn strong_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
     let k = name_key(w);
@@ -449,7 +454,6 @@ fn shaped_like_name(w: &str) -> bool {
 
 /// The words of a name starting at token `j`: (end token, words, how many are known names).
 fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize, usize)> {
-    let t = cx.t;
     if let Some(end) = gazetteer_name(cx, j) {
         let n = end - j;
         return Some((end, n, n));
@@ -465,16 +469,14 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
         // "عبدالله علي اليحيا": علي written with ي inside a name is the name, not the preposition
         let ali = k > j && cx.orig(k) == "علي" && k + 1 < cx.hi && cx.is_ar(k + 1);
         // "مراد تشليك أن": after a known given name a closing word shaped like a verbal noun is a surname
-        let foreign_surname = k == j + 1
-            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
-            && verbal_noun_shape(w)
-            && closes_name(cx, k + 1);
+        let foreign_surname =
+            k == j + 1 && cx.flags(j) & wf::GIVEN_AR != 0 && verbal_noun_shape(w) && closes_name(cx, k + 1);
         // "هاني المصري أن": a nationality adjective right after a given name, closing it, is the
         // family name (news put the nationality before the name)
         let nisba_surname = k == j + 1
-            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
+            && cx.flags(j) & wf::GIVEN_AR != 0
             && written_definite(cx, k)
-            && t.demonyms_ar.contains_key(w)
+            && cx.flags(k) & wf::DEMONYM_AR != 0
             && closes_name(cx, k + 1);
         if nisba_surname {
             words += 1;
@@ -484,32 +486,32 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
         if !name_like(cx, w) && !after_family && !ali && !foreign_surname {
             break;
         }
-        if t.connectors_ar.contains(w) {
+        if cx.flags(k) & wf::CONNECTOR_AR != 0 {
             // "عبد الله", "أبو هولي", "دي ميستورا": the connector needs a name after it
             k += 1;
             continue;
         }
-        let after_connector = k > j && t.connectors_ar.contains(cx.w(k - 1));
-        if words > 0 && !after_connector && !known_name(cx, w) && !continues_name(w, words) {
+        let after_connector = k > j && cx.flags(k - 1) & wf::CONNECTOR_AR != 0;
+        if words > 0 && !after_connector && !known_name_at(cx, k) && !continues_name(w, words) {
             break;
         }
         // "بترا وقنا": a conjunction starts a new phrase unless the word is a known name (وليد)
-        if words > 0 && w.starts_with('و') && !known_name(cx, w) {
+        if words > 0 && w.starts_with('و') && !known_name_at(cx, k) {
             break;
         }
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
-            let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
+            let nisba = w.ends_with('ي') && cx.flags(k) & wf::ORG_STOP_AR == 0;
             // after a known given name: "محمد الأسطل", "أشرف القدرة"
             let after_given = triggered
                 && k > j
-                && t.given_ar.contains(name_key(cx.w(k - 1)).as_ref())
-                && !t.org_stop_ar.contains(w)
+                && cx.flags(k - 1) & wf::GIVEN_AR != 0
+                && cx.flags(k) & wf::ORG_STOP_AR == 0
                 && cx.known_at(k).is_none();
-            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
+            if !(after_connector || (words > 0 && (known_name_at(cx, k) || nisba || after_given))) {
                 break;
             }
-        } else if !(known_name(cx, w) || shaped_like_name(w)) {
+        } else if !(known_name_at(cx, k) || shaped_like_name(w)) {
             // a surname such as بوريطة closes the name
             if words > 0 && w.ends_with('ة') && w.chars().count() >= 4 && closes_name(cx, k + 1) {
                 words += 1;
@@ -518,7 +520,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
             }
             break;
         }
-        if known_name(cx, w) {
+        if known_name_at(cx, k) {
             known += 1;
         }
         words += 1;
