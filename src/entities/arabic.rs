@@ -397,6 +397,18 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
         || t.head_words_ar.contains(w))
 }
 
+/// [`name_like`] of token `k`'s word, its word sets read from its features.
+fn name_like_at(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let not_in_name = wf::STOP_AR | wf::SPEECH_AR | wf::DEMONYM_AR | wf::TITLE_WORD_AR | wf::HEAD_WORD_AR;
+    if cx.flags(k) & not_in_name != 0 {
+        return false;
+    }
+    let w = cx.w(k);
+    // the other reading of [`conj_readings`]: the word without و/ف
+    let bare = conj_readings(w).nth(1).is_some_and(|r| cx.t.stop_ar.contains(r) || cx.t.speech_ar.contains(r));
+    !(bare || verbal_noun_shape(w))
+}
+
 /// True when `w` is a known given name or surname; a weak given name ("سامي", "كريم") counts too,
 /// since every rule that asks has other evidence of a name (a title, a speech verb, a known name).
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
@@ -483,7 +495,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
             last_word_end = k + 1;
             break;
         }
-        if !name_like(cx, w) && !after_family && !ali && !foreign_surname {
+        if !name_like_at(cx, k) && !after_family && !ali && !foreign_surname {
             break;
         }
         if cx.flags(k) & wf::CONNECTOR_AR != 0 {
@@ -833,7 +845,7 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     // "مخيم أبو شوك": a connector and the name after it
     if t.connectors_ar.contains(w) {
         let k = j + 1;
-        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like(cx, cx.w(k));
+        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like_at(cx, k);
         return ok.then_some((i..k + 1, head.prefix));
     }
     if direction
@@ -873,7 +885,7 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
         && k < cx.hi
         && cx.free(k)
         && cx.is_ar(k)
-        && name_like(cx, cx.w(k))
+        && name_like_at(cx, k)
     {
         return Some((i..k + 1, head.prefix));
     }
