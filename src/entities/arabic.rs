@@ -77,6 +77,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         let w = cx.w(j);
         // a closing nationality adjective that is also a country's name ("وزارة الطاقة السعودية")
         if complements > 0
+            && cx.flags(j) & wf::DEMONYM_AR != 0
             && let Some(&c) = t.demonyms_ar.get(w)
         {
             code = Some(c);
@@ -134,11 +135,11 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             }
             break;
         }
-        if t.stop_ar.contains(w) || t.speech_ar.contains(w) || !cx.is_ar(j) {
+        if cx.flags(j) & (wf::STOP_AR | wf::SPEECH_AR) != 0 || !cx.is_ar(j) {
             break;
         }
         // "مجلس القيادة الرئاسي الدكتور …": a title after the name opens a person
-        if complements > 0 && t.title_words_ar.contains(w) {
+        if complements > 0 && cx.flags(j) & wf::TITLE_WORD_AR != 0 {
             break;
         }
         // "وزارة التخطيط والتعاون الدولي", "منظمة العفو الدولية": the adjective closes the name
@@ -165,7 +166,9 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             }
             break;
         }
-        if let Some(&c) = t.demonyms_ar.get(w) {
+        if cx.flags(j) & wf::DEMONYM_AR != 0
+            && let Some(&c) = t.demonyms_ar.get(w)
+        {
             if complements == 0 && !matches!(head_type, Head::Definite | Head::Force | Head::Gov) {
                 break;
             }
@@ -187,7 +190,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             break;
         }
         if definite(w) {
-            if t.org_stop_ar.contains(w) {
+            if cx.flags(j) & wf::ORG_STOP_AR != 0 {
                 if complements == 0 {
                     return None;
                 }
@@ -209,7 +212,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                 || cx.is_punct(j + 1)
                 || definite(cx.w(j + 1))
                 || !cx.same_para(j, j + 1)
-                || t.stop_ar.contains(cx.w(j + 1)))
+                || cx.flags(j + 1) & wf::STOP_AR != 0)
         {
             j += 1;
             last_good = Some(j);
