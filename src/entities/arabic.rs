@@ -77,6 +77,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         let w = cx.w(j);
         // a closing nationality adjective that is also a country's name ("وزارة الطاقة السعودية")
         if complements > 0
+            && cx.flags(j) & wf::DEMONYM_AR != 0
             && let Some(&c) = t.demonyms_ar.get(w)
         {
             code = Some(c);
@@ -134,11 +135,11 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             }
             break;
         }
-        if t.stop_ar.contains(w) || t.speech_ar.contains(w) || !cx.is_ar(j) {
+        if cx.flags(j) & (wf::STOP_AR | wf::SPEECH_AR) != 0 || !cx.is_ar(j) {
             break;
         }
         // "مجلس القيادة الرئاسي الدكتور …": a title after the name opens a person
-        if complements > 0 && t.title_words_ar.contains(w) {
+        if complements > 0 && cx.flags(j) & wf::TITLE_WORD_AR != 0 {
             break;
         }
         // "وزارة التخطيط والتعاون الدولي", "منظمة العفو الدولية": the adjective closes the name
@@ -165,7 +166,9 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             }
             break;
         }
-        if let Some(&c) = t.demonyms_ar.get(w) {
+        if cx.flags(j) & wf::DEMONYM_AR != 0
+            && let Some(&c) = t.demonyms_ar.get(w)
+        {
             if complements == 0 && !matches!(head_type, Head::Definite | Head::Force | Head::Gov) {
                 break;
             }
@@ -187,7 +190,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
             break;
         }
         if definite(w) {
-            if t.org_stop_ar.contains(w) {
+            if cx.flags(j) & wf::ORG_STOP_AR != 0 {
                 if complements == 0 {
                     return None;
                 }
@@ -209,7 +212,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
                 || cx.is_punct(j + 1)
                 || definite(cx.w(j + 1))
                 || !cx.same_para(j, j + 1)
-                || t.stop_ar.contains(cx.w(j + 1)))
+                || cx.flags(j + 1) & wf::STOP_AR != 0)
         {
             j += 1;
             last_good = Some(j);
@@ -397,6 +400,18 @@ fn name_like(cx: &Ctx<'_, '_>, w: &str) -> bool {
         || t.head_words_ar.contains(w))
 }
 
+/// [`name_like`] of token `k`'s word, its word sets read from its features.
+fn name_like_at(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let not_in_name = wf::STOP_AR | wf::SPEECH_AR | wf::DEMONYM_AR | wf::TITLE_WORD_AR | wf::HEAD_WORD_AR;
+    if cx.flags(k) & not_in_name != 0 {
+        return false;
+    }
+    let w = cx.w(k);
+    // the other reading of [`conj_readings`]: the word without و/ف
+    let bare = conj_readings(w).nth(1).is_some_and(|r| cx.t.stop_ar.contains(r) || cx.t.speech_ar.contains(r));
+    !(bare || verbal_noun_shape(w))
+}
+
 /// True when `w` is a known given name or surname; a weak given name ("سامي", "كريم") counts too,
 /// since every rule that asks has other evidence of a name (a title, a speech verb, a known name).
 fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
@@ -404,6 +419,11 @@ fn known_name(cx: &Ctx<'_, '_>, w: &str) -> bool {
     cx.t.given_ar.contains(k.as_ref())
         || cx.t.surname_ar.contains(k.as_ref())
         || cx.t.weak_given_ar.contains(k.as_ref())
+}
+
+/// [`known_name`] of token `k`'s word, read from its features.
+fn known_name_at(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    cx.flags(k) & wf::NAMES_AR != 0
 }
 
 /// True when `w` is a known given name or surname (weak given names left out).
@@ -449,7 +469,6 @@ fn shaped_like_name(w: &str) -> bool {
 
 /// The words of a name starting at token `j`: (end token, words, how many are known names).
 fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize, usize)> {
-    let t = cx.t;
     if let Some(end) = gazetteer_name(cx, j) {
         let n = end - j;
         return Some((end, n, n));
@@ -465,51 +484,49 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
         // "عبدالله علي اليحيا": علي written with ي inside a name is the name, not the preposition
         let ali = k > j && cx.orig(k) == "علي" && k + 1 < cx.hi && cx.is_ar(k + 1);
         // "مراد تشليك أن": after a known given name a closing word shaped like a verbal noun is a surname
-        let foreign_surname = k == j + 1
-            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
-            && verbal_noun_shape(w)
-            && closes_name(cx, k + 1);
+        let foreign_surname =
+            k == j + 1 && cx.flags(j) & wf::GIVEN_AR != 0 && verbal_noun_shape(w) && closes_name(cx, k + 1);
         // "هاني المصري أن": a nationality adjective right after a given name, closing it, is the
         // family name (news put the nationality before the name)
         let nisba_surname = k == j + 1
-            && t.given_ar.contains(name_key(cx.w(j)).as_ref())
+            && cx.flags(j) & wf::GIVEN_AR != 0
             && written_definite(cx, k)
-            && t.demonyms_ar.contains_key(w)
+            && cx.flags(k) & wf::DEMONYM_AR != 0
             && closes_name(cx, k + 1);
         if nisba_surname {
             words += 1;
             last_word_end = k + 1;
             break;
         }
-        if !name_like(cx, w) && !after_family && !ali && !foreign_surname {
+        if !name_like_at(cx, k) && !after_family && !ali && !foreign_surname {
             break;
         }
-        if t.connectors_ar.contains(w) {
+        if cx.flags(k) & wf::CONNECTOR_AR != 0 {
             // "عبد الله", "أبو هولي", "دي ميستورا": the connector needs a name after it
             k += 1;
             continue;
         }
-        let after_connector = k > j && t.connectors_ar.contains(cx.w(k - 1));
-        if words > 0 && !after_connector && !known_name(cx, w) && !continues_name(w, words) {
+        let after_connector = k > j && cx.flags(k - 1) & wf::CONNECTOR_AR != 0;
+        if words > 0 && !after_connector && !known_name_at(cx, k) && !continues_name(w, words) {
             break;
         }
         // "بترا وقنا": a conjunction starts a new phrase unless the word is a known name (وليد)
-        if words > 0 && w.starts_with('و') && !known_name(cx, w) {
+        if words > 0 && w.starts_with('و') && !known_name_at(cx, k) {
             break;
         }
         if written_definite(cx, k) {
             // a surname such as البياتي, or after a connector ("عبد الله", "أبو الغيط")
-            let nisba = w.ends_with('ي') && !t.org_stop_ar.contains(w);
+            let nisba = w.ends_with('ي') && cx.flags(k) & wf::ORG_STOP_AR == 0;
             // after a known given name: "محمد الأسطل", "أشرف القدرة"
             let after_given = triggered
                 && k > j
-                && t.given_ar.contains(name_key(cx.w(k - 1)).as_ref())
-                && !t.org_stop_ar.contains(w)
+                && cx.flags(k - 1) & wf::GIVEN_AR != 0
+                && cx.flags(k) & wf::ORG_STOP_AR == 0
                 && cx.known_at(k).is_none();
-            if !(after_connector || (words > 0 && (known_name(cx, w) || nisba || after_given))) {
+            if !(after_connector || (words > 0 && (known_name_at(cx, k) || nisba || after_given))) {
                 break;
             }
-        } else if !(known_name(cx, w) || shaped_like_name(w)) {
+        } else if !(known_name_at(cx, k) || shaped_like_name(w)) {
             // a surname such as بوريطة closes the name
             if words > 0 && w.ends_with('ة') && w.chars().count() >= 4 && closes_name(cx, k + 1) {
                 words += 1;
@@ -518,7 +535,7 @@ fn name_at(cx: &Ctx<'_, '_>, j: usize, triggered: bool) -> Option<(usize, usize,
             }
             break;
         }
-        if known_name(cx, w) {
+        if known_name_at(cx, k) {
             known += 1;
         }
         words += 1;
@@ -831,7 +848,7 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
     // "مخيم أبو شوك": a connector and the name after it
     if t.connectors_ar.contains(w) {
         let k = j + 1;
-        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like(cx, cx.w(k));
+        let ok = k < cx.hi && cx.free(k) && cx.is_ar(k) && cx.same_para(j, k) && name_like_at(cx, k);
         return ok.then_some((i..k + 1, head.prefix));
     }
     if direction
@@ -871,7 +888,7 @@ pub(super) fn feature_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(std::ops::Range<
         && k < cx.hi
         && cx.free(k)
         && cx.is_ar(k)
-        && name_like(cx, cx.w(k))
+        && name_like_at(cx, k)
     {
         return Some((i..k + 1, head.prefix));
     }

@@ -156,7 +156,7 @@ pub(super) fn place_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Range<usize>> {
     if start >= end || end - start > 3 {
         return None;
     }
-    if (start..end).any(|k| cx.t.org_tail_en.contains(cx.w(k)) || cx.t.stop_en.contains(cx.w(k))) {
+    if (start..end).any(|k| cx.flags(k) & (wf::ORG_TAIL_EN | wf::STOP_EN) != 0) {
         return None;
     }
     Some(start..end)
@@ -167,7 +167,7 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if !cx.is_word(i)
         || cx.in_title_case(i)
         || !cx.cap(i)
-        || (i > cx.lo && cx.is_word(i - 1) && cx.cap(i - 1) && !cx.t.stop_en.contains(cx.w(i - 1)))
+        || (i > cx.lo && cx.is_word(i - 1) && cx.cap(i - 1) && cx.flags(i - 1) & wf::STOP_EN == 0)
     {
         return None;
     }
@@ -186,10 +186,9 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
         None => (None, i),
     };
     let (start, _, _) = strip_lead(cx, body, end);
-    let last = cx.w(end - 1);
     // "Foreign Ministry": a capitalised stop word before a head noun belongs to the name
     let start = if start != body
-        && cx.t.org_tail_en.contains(last)
+        && cx.flags(end - 1) & wf::ORG_TAIL_EN != 0
         && (body..start).all(|k| {
             cx.cap(k)
                 && !matches!(cx.w(k), "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their")
@@ -203,13 +202,12 @@ pub(super) fn org_at(cx: &Ctx<'_, '_>, i: usize) -> Option<Proposal> {
     if start != body || end - start < 2 {
         return None;
     }
-    let first = cx.w(start);
     // a head word inside the name before its complement: "United Nations Mission in South Sudan"
     let inner_tail = (start + 1..end - 1)
-        .any(|k| cx.t.org_tail_en.contains(cx.w(k)) && matches!(cx.w(k + 1), "of" | "for" | "in" | "on"));
+        .any(|k| cx.flags(k) & wf::ORG_TAIL_EN != 0 && matches!(cx.w(k + 1), "of" | "for" | "in" | "on"));
     // a name before a lower-case mission noun: "the Multinational Security Support mission"
     let noun_after = end < cx.hi && matches!(cx.w(end), "mission" | "force") && end - start >= 2;
-    (cx.t.org_tail_en.contains(last) || cx.t.org_head_en.contains(first) || inner_tail || noun_after)
+    (cx.flags(end - 1) & wf::ORG_TAIL_EN != 0 || cx.flags(start) & wf::ORG_HEAD_EN != 0 || inner_tail || noun_after)
         .then_some(Proposal { kind: EntityKind::Organization, end, prefix: 0, restored: "", key: None, code })
 }
 
@@ -236,9 +234,10 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
         return None;
     }
     let words = (start..end).filter(|&k| cx.is_word(k)).count();
-    let speech_after = end < cx.hi && t.speech_en.contains(cx.w(end));
-    let speech_before = (start > cx.lo && t.speech_en.contains(cx.w(start - 1)))
-        || (start >= cx.lo + 2 && cx.w(start - 1) == "," && t.speech_en.contains(cx.w(start - 2)));
+    let speech = |k: usize| cx.flags(k) & wf::SPEECH_EN != 0;
+    let speech_after = end < cx.hi && speech(end);
+    let speech_before =
+        (start > cx.lo && speech(start - 1)) || (start >= cx.lo + 2 && cx.w(start - 1) == "," && speech(start - 2));
     // an apposition after a title: "… Head of the Mission, Tomas Varga, said"
     // an apposition with a title: "Britain's ambassador, Barbara Woodward, said", "Martin
     // Griffiths, the U.N. special envoy, …"
@@ -259,14 +258,13 @@ pub(super) fn person_at(cx: &Ctx<'_, '_>, i: usize) -> Option<(Range<usize>, Opt
     let appositive = (title_before && closed) || title_after;
     let given = t.given_en.contains(cx.w(start));
     let caps_byline = title && all_caps(cx.w(start));
-    let tail = cx.w(end - 1);
-    if t.org_tail_en.contains(tail) || t.stop_en.contains(tail) {
+    if cx.flags(end - 1) & (wf::ORG_TAIL_EN | wf::STOP_EN) != 0 {
         return None;
     }
     // "Ministry of Health" is no person
     if (start..end).any(|k| {
         let w = cx.w(k);
-        matches!(w, "of" | "for" | "the" | "on" | "in") || t.org_head_en.contains(w) || t.org_tail_en.contains(w)
+        matches!(w, "of" | "for" | "the" | "on" | "in") || cx.flags(k) & (wf::ORG_HEAD_EN | wf::ORG_TAIL_EN) != 0
     }) {
         return None;
     }

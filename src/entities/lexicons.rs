@@ -69,6 +69,9 @@ pub(crate) mod wf {
     pub(crate) const SURNAME_AR: u16 = 1 << 10;
     pub(crate) const WEAK_GIVEN_AR: u16 = 1 << 11;
     pub(crate) const STOP_EN: u16 = 1 << 12;
+    pub(crate) const ORG_TAIL_EN: u16 = 1 << 13;
+    pub(crate) const ORG_HEAD_EN: u16 = 1 << 14;
+    pub(crate) const SPEECH_EN: u16 = 1 << 15;
     /// The name sets, looked up with ة folded.
     pub(crate) const NAMES_AR: u16 = GIVEN_AR | SURNAME_AR | WEAK_GIVEN_AR;
 }
@@ -510,6 +513,9 @@ fn build() -> Tables {
     }
     mark_set(&mut t.words, wf::DEMONYM_AR, t.demonyms_ar.keys().map(String::as_str));
     mark_set(&mut t.words, wf::STOP_EN, t.stop_en.iter().copied());
+    mark_set(&mut t.words, wf::ORG_TAIL_EN, t.org_tail_en.iter().copied());
+    mark_set(&mut t.words, wf::ORG_HEAD_EN, t.org_head_en.iter().copied());
+    mark_set(&mut t.words, wf::SPEECH_EN, t.speech_en.iter().copied());
     let letter = crate::text::is_alphabetic;
     t.nonword_keys = t.words.keys().any(|k| !k.starts_with(letter));
     t

@@ -88,6 +88,14 @@ pub(super) struct Cand {
 /// Slots of the table of recently seen words whose features are reused (a power of two).
 const RECENT: usize = 256;
 
+/// No candidate covers the token (in [`Ctx`]'s owner table).
+const FREE: u32 = u32::MAX;
+
+/// A candidate index in the owner table (candidates are fewer than tokens, which fit a `u32`).
+fn owner_id(idx: usize) -> u32 {
+    u32::try_from(idx).ok().filter(|&o| o != FREE).expect("fewer candidates than tokens")
+}
+
 /// The per-article state of the passes.
 pub(super) struct Ctx<'d, 't> {
     pub doc: &'d Doc<'t>,
@@ -98,8 +106,8 @@ pub(super) struct Ctx<'d, 't> {
     pub hi: usize,
     /// Tokens of the dateline, which the dateline module has read.
     excluded: Range<usize>,
-    /// For each token (relative to `lo`), the candidate covering it, or [`NO_OWNER`] (4 bytes a
-    /// token: this table spans the whole body and counts toward the parse's peak memory).
+    /// For each token (relative to `lo`), the candidate covering it.
+    /// ([`FREE`] for none: four bytes a token).
     owner: Vec<u32>,
     pub cands: Vec<Cand>,
     /// Candidates the text pairs as one referent ("long form (ACRONYM)").
@@ -137,18 +145,19 @@ pub(super) struct Feat {
     last: u8,
 }
 
-/// [`Ctx::owner`]'s mark for a token no candidate covers.
-const NO_OWNER: u32 = u32::MAX;
-
-/// A candidate index as stored in [`Ctx::owner`] (there are fewer candidates than tokens, and
-/// texts are at most [`crate::text::MAX_TEXT_BYTES`] bytes, so the index fits).
-fn owner_index(idx: usize) -> u32 {
-    u32::try_from(idx).ok().filter(|&i| i != NO_OWNER).expect("fewer candidates than tokens")
-}
-
 impl Feat {
     fn of(t: &Tables, tok: &Token, word: &str) -> Feat {
         crate::text::tick(1);
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        if first.is_ascii() {
+            // not Arabic script, and no clitic readings (clitics are Arabic letters)
+            let (cap, last) = (first.is_ascii_uppercase(), last_letter(word));
+            if tok.kind != TokenKind::Word && !t.nonword_keys {
+                return Feat { cap, last, ..Feat::default() };
+            }
+            let info = t.info(word);
+            return Feat { flags: info.flags, lex: info.lex, cap, last, ..Feat::default() };
+        }
         let ar = tok.kind == TokenKind::Word && word.starts_with(is_arabic_script);
         let cap = match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -244,7 +253,7 @@ impl<'d, 't> Ctx<'d, 't> {
             lo,
             hi,
             excluded,
-            owner: vec![NO_OWNER; hi - lo],
+            owner: vec![FREE; hi - lo],
             cands: Vec::new(),
             pairs: Vec::new(),
             dateline_cands: 0,
@@ -351,16 +360,15 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is free: in the body, outside the dateline, not yet part of a mention.
     #[inline]
     pub fn free(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo] == NO_OWNER
+        i >= self.lo && i < self.hi && !self.excluded.contains(&i) && self.owner[i - self.lo] == FREE
     }
 
     /// The candidate covering token `i`, if any.
     #[inline]
     pub fn owner(&self, i: usize) -> Option<usize> {
-        if i >= self.lo && i < self.hi {
-            self.owner[i - self.lo].ne(&NO_OWNER).then_some(self.owner[i - self.lo] as usize)
-        } else {
-            None
+        match self.owner.get(i.wrapping_sub(self.lo)) {
+            Some(&o) if i >= self.lo && o != FREE => Some(o as usize),
+            _ => None,
         }
     }
 
@@ -431,7 +439,7 @@ impl<'d, 't> Ctx<'d, 't> {
         self.cands.push(Cand { kind, range, text, key, code, words });
         for i in toks {
             if i >= self.lo && i < self.hi {
-                self.owner[i - self.lo] = owner_index(idx);
+                self.owner[i - self.lo] = owner_id(idx);
             }
         }
         idx
@@ -481,7 +489,7 @@ impl<'d, 't> Ctx<'d, 't> {
                 let idx = self.cands.len();
                 for k in self.doc.tokens_in(range.clone()) {
                     if k >= self.lo && k < self.hi {
-                        self.owner[k - self.lo] = owner_index(idx);
+                        self.owner[k - self.lo] = owner_id(idx);
                     }
                 }
                 self.cands.push(Cand { kind, range, text: m.text.clone(), key, code, words });
@@ -655,7 +663,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if kind != EntityKind::Organization
             || close - inner.start > 2
             || !inner.clone().all(|j| self.free(j) && self.is_word(j))
-            || inner.clone().any(|j| self.t.stop_ar.contains(self.w(j)) || self.t.stop_en.contains(self.w(j)))
+            || inner.clone().any(|j| self.flags(j) & (lexicons::wf::STOP_AR | lexicons::wf::STOP_EN) != 0)
         {
             return end;
         }
@@ -870,7 +878,10 @@ fn last_letter_bit(w: &str) -> u64 {
 
 /// The class (0–63) of the last letter of a word, for [`last_letter_bit`].
 fn last_letter(w: &str) -> u8 {
-    w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8)
+    match w.as_bytes().last() {
+        Some(&b) if b.is_ascii() => b % 64,
+        _ => w.chars().next_back().map_or(0, |c| (c as u32 % 64) as u8),
+    }
 }
 
 /// Words after which مالي is the country, not the adjective "financial".
