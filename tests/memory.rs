@@ -53,14 +53,14 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> (usize, T) {
 }
 
 /// The bound issue 7 sets: peak memory while parsing at most this many times the input's size.
-/// Not met yet (about 10.5× on Arabic, 17.5× on English, whose shorter words make more tokens
-/// per byte; the peak falls inside the entity and quote extractors, whose per-token tables come
-/// on top of the tokens); the test holds the line at [`CEILING`].
+/// Met on Arabic (8.0× on 10 MB, 8.8× at 128 KB); not on English (15.1× and 13.8×), whose shorter
+/// words make about 1.5 times as many tokens per byte: the tokens (17 bytes each), their
+/// vocabulary hits and the entity extractor's per-token features and owners are all per token.
 #[allow(dead_code)]
 const TARGET: usize = 10;
 /// What the test asserts, per language: the measured figures with a little room, so that
-/// regressions fail.
-const CEILING: [(&str, f64); 2] = [("ar", 11.5), ("en", 18.5)];
+/// regressions fail (Arabic held under the target).
+const CEILING: [(&str, f64); 2] = [("ar", 9.5), ("en", 16.0)];
 /// The normaliser's offset map, at most this fraction of the input (it is sparse: a few bytes per
 /// run of chars that map one to one).
 const MAP_CEILING: f64 = 0.1;
