@@ -743,7 +743,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// later mentions of a person by surname alone.
     #[inline(never)] // one call per article; kept apart so that profiles show each pass
     fn surnames(&mut self) {
-        let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::new(false);
+        let mut from_dateline: crate::text::Lexicon<usize> = crate::text::Lexicon::local(false);
         for (i, c) in self.cands.iter().enumerate() {
             if matches!(c.key, Key::Name(_)) && i < self.dateline_cands {
                 from_dateline.insert(&c.text, i);

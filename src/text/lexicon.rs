@@ -26,6 +26,11 @@ static VOCABULARY: LazyLock<RwLock<FxHashMap<Box<str>, u32>>> = LazyLock::new(De
 /// Word numbers stay below this, so that a [`Hit`] packs one into 27 bits.
 const MAX_WORDS: usize = 1 << 27;
 
+/// Number of words in the shared vocabulary (doc-hidden; tests check that parsing leaves it alone).
+pub fn vocabulary_len() -> usize {
+    vocabulary().len()
+}
+
 fn vocabulary() -> std::sync::RwLockReadGuard<'static, FxHashMap<Box<str>, u32>> {
     VOCABULARY.read().unwrap_or_else(|e| e.into_inner())
 }
@@ -84,6 +89,8 @@ pub struct Lexicon<V> {
     /// One more than the largest word number used: analyses made while the vocabulary was
     /// smaller may lack some of this lexicon's words and are matched the slow way.
     needs: u32,
+    /// A [`Self::local`] lexicon's own word numbers (`None`: the shared vocabulary's).
+    own: Option<FxHashMap<Box<str>, u32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,8 +121,35 @@ pub struct LexMatch<'l, V> {
 
 impl<V> Lexicon<V> {
     /// An empty lexicon; with `fold_case`, ASCII letters match regardless of case.
+    ///
+    /// Its words join the process-wide vocabulary that every [`Analysis`] looks its tokens up in
+    /// (that is what makes lookups cheap), and stay there for the life of the process: build such
+    /// lexicons once (in a `LazyLock` table). A table built per document uses [`Self::local`].
     pub fn new(fold_case: bool) -> Self {
-        Lexicon { single: FxHashMap::default(), pairs: FxHashMap::default(), heads: Vec::new(), fold_case, needs: 0 }
+        Lexicon {
+            single: FxHashMap::default(),
+            pairs: FxHashMap::default(),
+            heads: Vec::new(),
+            fold_case,
+            needs: 0,
+            own: None,
+        }
+    }
+
+    /// An empty lexicon that numbers its words itself, leaving the shared vocabulary alone: for
+    /// tables built per document (names found in one article), which must neither grow the
+    /// process's memory nor take the vocabulary's write lock. Lookups read the token's text
+    /// (slower than a [`Self::new`] lexicon's, fine for a few phrases).
+    ///
+    /// ```
+    /// use khabar::text::{Lexicon, Analysis};
+    /// let mut names = Lexicon::local(false);
+    /// names.insert("سمير الحداد", 7);
+    /// let a = Analysis::new("وقال سمير الحداد اليوم");
+    /// assert_eq!(names.find_all(&a, 0..a.tokens().len()).len(), 1);
+    /// ```
+    pub fn local(fold_case: bool) -> Self {
+        Lexicon { own: Some(FxHashMap::default()), ..Self::new(fold_case) }
     }
 
     /// Adds a phrase (any spelling: it is normalised and tokenised here). Empty phrases are ignored.
@@ -127,7 +161,11 @@ impl<V> Lexicon<V> {
             return;
         }
         let words: Vec<u32> = {
-            let mut vocab = VOCABULARY.write().unwrap_or_else(|e| e.into_inner());
+            let mut shared = None;
+            let vocab = match &mut self.own {
+                Some(own) => own,
+                None => &mut **shared.insert(VOCABULARY.write().unwrap_or_else(|e| e.into_inner())),
+            };
             tokens
                 .iter()
                 .map(|t| {
@@ -180,6 +218,9 @@ impl<V> Lexicon<V> {
             return None;
         }
         super::tick(1);
+        if let Some(own) = &self.own {
+            return self.longest_in(a, i, own);
+        }
         if self.needs <= a.vocabulary_len {
             // the analysis numbered every word of this lexicon: most tokens have no reading in
             // any lexicon and are rejected here
@@ -203,10 +244,19 @@ impl<V> Lexicon<V> {
     /// [`Self::longest_at`] for an analysis made before some of this lexicon's words were known.
     #[cold]
     fn longest_slow<'l>(&'l self, a: &Analysis<'_>, i: usize) -> Option<LexMatch<'l, V>> {
+        self.longest_in(a, i, &vocabulary())
+    }
+
+    /// [`Self::longest_at`] with token `i`'s readings looked up in `vocab` now.
+    fn longest_in<'l>(
+        &'l self,
+        a: &Analysis<'_>,
+        i: usize,
+        vocab: &FxHashMap<Box<str>, u32>,
+    ) -> Option<LexMatch<'l, V>> {
         let case = if self.fold_case { FOLDED } else { EXACT };
-        let vocab = vocabulary();
         let mut hits = Vec::new();
-        a.find_hits(&vocab, i, &mut Default::default(), &mut hits);
+        a.find_hits(vocab, i, &mut Default::default(), &mut hits);
         self.best(&hits, case, i, a.tokens.len(), |t| {
             let w = a.tokens[t].text(a.normalized());
             if self.fold_case { vocab.get(w.to_ascii_lowercase().as_str()) } else { vocab.get(w) }.copied()

@@ -12,6 +12,8 @@ mod tokens;
 mod work;
 
 pub use lang::detect_language;
+#[doc(hidden)]
+pub use lexicon::vocabulary_len;
 pub use lexicon::{Analysis, LexMatch, Lexicon};
 pub use normalize::{Normalized, is_arabic_diacritic, normalize};
 pub use tokens::{CliticSplit, MAX_TEXT_BYTES, Token, TokenKind, clitic_splits};
