@@ -147,7 +147,7 @@ pub(super) struct Ctx<'d, 't> {
     /// The tokens a hit starts at (a hit's index in `hit_list` is its rank here).
     hit_starts: Bits,
     /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
-    antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
+    antecedents: RefCell<FxHashMap<speaker::Antecedent<'d>, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
     cap_runs: RefCell<Vec<u32>>,
     /// What `speaker::first_in_sentence` found, per sentence start and kind.
