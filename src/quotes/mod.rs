@@ -147,7 +147,7 @@ pub(super) struct Ctx<'d, 't> {
     /// The tokens a hit starts at (a hit's index in `hit_list` is its rank here).
     hit_starts: Bits,
     /// Antecedents of bare titles found so far, per title (see `speaker::resolve`).
-    antecedents: RefCell<FxHashMap<speaker::Antecedent, speaker::Scan>>,
+    antecedents: RefCell<FxHashMap<speaker::Antecedent<'d>, speaker::Scan>>,
     /// Per token, where the run of capitalised words ending there starts (u32::MAX: not yet read).
     cap_runs: RefCell<Vec<u32>>,
     /// What `speaker::first_in_sentence` found, per sentence start and kind.
@@ -441,15 +441,20 @@ impl<'d, 't> Ctx<'d, 't> {
                 && found.last().is_some_and(|f| {
                     f.content.start < self.toks[k].orig().start && self.toks[k].orig().start < f.content.end
                 });
-            if let Some(sp) = speaker.clone()
-                && !hit.form.participle
-                && !nested
-            {
-                push_frame(&mut frames, k, self.sentence(k), sp);
-            }
-            if let Some(mut st) = statement {
-                st.speaker = speaker;
-                found.push(st);
+            let frame = !hit.form.participle && !nested;
+            match (statement, speaker) {
+                (Some(mut st), Some(sp)) if frame => {
+                    st.speaker = Some(sp.clone());
+                    push_frame(&mut frames, k, self.sentence(k), sp);
+                    found.push(st);
+                }
+                (Some(mut st), speaker) => {
+                    st.speaker = speaker;
+                    found.push(st);
+                }
+                // (no statement: the speaker moves into its frame, uncopied)
+                (None, Some(sp)) if frame => push_frame(&mut frames, k, self.sentence(k), sp),
+                (None, _) => {}
             }
         }
         // (what came before is no longer read: freed before the outputs are built)

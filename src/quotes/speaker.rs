@@ -35,7 +35,7 @@ const MAX_PHRASE: usize = 16;
 /// How far back (in tokens) a bare title looks for the name it refers to.
 const RESOLVE_WINDOW: usize = 1500;
 
-impl Ctx<'_, '_> {
+impl<'d> Ctx<'d, '_> {
     fn bytes(&self, r: &Range<usize>) -> Range<usize> {
         self.toks[r.start].orig().start..self.toks[r.end - 1].orig().end
     }
@@ -969,10 +969,10 @@ impl Ctx<'_, '_> {
         // Antecedents are looked for in the preceding stretch of text, not the whole article.
         let floor = self.body.start.max(r.start.saturating_sub(RESOLVE_WINDOW));
         let upper = r.start.min(before);
-        let wanted: Vec<String> =
-            if title { words.iter().map(|&w| bare(self.w(w)).to_string()).collect() } else { Vec::new() };
+        let wanted: Vec<&str> = if title { words.iter().map(|&w| bare(self.w(w))).collect() } else { Vec::new() };
         let kind = if title { Kind::Title } else { Kind::Body };
-        let key = Antecedent { kind, head: head.to_string(), tail: head.len() - stem_tail(head).len(), words: wanted };
+        let key =
+            Antecedent { kind, head: Cow::Borrowed(head), tail: head.len() - stem_tail(head).len(), words: wanted };
         let Some(k) = self.last_antecedent(&key, floor, upper) else { return sp };
         let mut out = if title {
             let form = say_form(sp.feminine);
@@ -991,7 +991,7 @@ impl Ctx<'_, '_> {
     /// The last token in `floor..upper` that `key` resolves to (see [`Self::antecedent_at`]).
     /// Antecedents are remembered per key over the stretch of tokens already read, so that
     /// titles repeated through an article do not read the same stretch again and again.
-    fn last_antecedent(&self, key: &Antecedent, floor: usize, upper: usize) -> Option<usize> {
+    fn last_antecedent(&self, key: &Antecedent<'d>, floor: usize, upper: usize) -> Option<usize> {
         if upper <= floor {
             return None;
         }
@@ -1027,7 +1027,7 @@ impl Ctx<'_, '_> {
     /// title, the start of a named speaker phrase with every word of the title
     /// ("مدرب المنتخب الياباني" is not "المدرب البرتغالي للمنتخب"); for a body's noun, the noun
     /// with the definite words after it ("مجلس الأمن الدولي").
-    fn antecedent_at(&self, key: &Antecedent, k: usize) -> bool {
+    fn antecedent_at(&self, key: &Antecedent<'_>, k: usize) -> bool {
         crate::text::tick(1);
         if key.kind == Kind::Org {
             return self.w(k).eq_ignore_ascii_case(&key.head) && self.en_cap(k) && self.org_start(k) < k;
@@ -1038,9 +1038,10 @@ impl Ctx<'_, '_> {
         if key.kind == Kind::Title {
             let Some((found, _)) = self.speaker_after(k, &say_form(false)) else { return false };
             return found.named
-                && key.words.iter().all(|want| {
-                    found.toks.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == want.as_str()))
-                });
+                && key
+                    .words
+                    .iter()
+                    .all(|want| found.toks.clone().any(|j| self.is_word(j) && keys(self.w(j)).any(|x| x == *want)));
         }
         !self.definite(k) && self.body_end(k).is_some()
     }
@@ -1103,14 +1104,14 @@ impl Ctx<'_, '_> {
 }
 
 /// What a bare title or noun is resolved by: its head word's stem and, for a title, the stems of
-/// all its words.
+/// all its words, borrowed from the article's normalised text (an English head is lowercased).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct Antecedent {
+pub(super) struct Antecedent<'d> {
     kind: Kind,
-    head: String,
+    head: Cow<'d, str>,
     /// Where the head's [`stem_tail`] starts.
     tail: usize,
-    words: Vec<String>,
+    words: Vec<&'d str>,
 }
 
 /// The end of a stem that every word with that stem ends with: the stem past its first two
@@ -1164,7 +1165,7 @@ fn keys(w: &str) -> impl Iterator<Item = Cow<'_, str>> {
     })
 }
 
-impl Ctx<'_, '_> {
+impl<'d> Ctx<'d, '_> {
     /// "the council" → the capitalised name ending in "Council" written before it.
     fn en_resolve(&self, sp: Spk, before: usize) -> Spk {
         let words: Vec<usize> = sp.toks.clone().filter(|&j| self.is_word(j)).collect();
@@ -1177,7 +1178,12 @@ impl Ctx<'_, '_> {
         if !self.is_exact_at(head, Word::EnOrg) {
             return sp;
         }
-        let key = Antecedent { kind: Kind::Org, head: hw.to_ascii_lowercase(), tail: 0, words: Vec::new() };
+        let head = if hw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(hw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(hw)
+        };
+        let key = Antecedent { kind: Kind::Org, head, tail: 0, words: Vec::new() };
         if let Some(k) = self.last_antecedent(&key, self.body.start, sp.toks.start.min(before)) {
             let s = self.org_start(k);
             let mut out = self.make(s..k + 1, Some(s..k + 1), sp.feminine);
