@@ -45,21 +45,50 @@ const MAX_FURNITURE_LINE: usize = 160;
 const TAIL_WINDOW: usize = 12;
 
 fn key(s: &str) -> String {
-    let n = normalize(s).to_ascii_lowercase();
-    n.trim().trim_end_matches([':', '.', '!', '،', ' ']).to_string()
+    let mut n = normalize(s);
+    n.make_ascii_lowercase();
+    let t = n.trim().trim_end_matches([':', '.', '!', '،', ' ']);
+    let (start, end) = (t.as_ptr() as usize - n.as_ptr() as usize, t.len());
+    n.truncate(start + end);
+    n.drain(..start);
+    n
 }
 
-fn matches(line: &str, kinds: &[Where]) -> bool {
+/// Which kinds of phrase (bit `1 << Where as u8`) `line` matches; the line's key is built once
+/// for all kinds.
+fn kinds_matched(line: &str) -> u8 {
     super::tick(line.len().min(MAX_FURNITURE_LINE * 4));
     if line.chars().count() > MAX_FURNITURE_LINE {
-        return false;
+        return 0;
     }
     let k = key(line);
-    PHRASES.iter().any(|p| {
-        kinds.contains(&p.at)
-            && k.starts_with(p.key.as_str())
+    let mut mask = 0;
+    for p in PHRASES.iter() {
+        if k.starts_with(p.key.as_str())
             && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(super::is_alphanumeric)))
-    })
+        {
+            mask |= 1 << p.at as u8;
+        }
+    }
+    mask
+}
+
+/// The lines' match masks, each computed on first use (a line may be asked about up to three times).
+struct Masks<'a> {
+    text: &'a str,
+    lines: &'a [Range<usize>],
+    cache: Vec<u8>,
+}
+
+impl Masks<'_> {
+    const UNKNOWN: u8 = u8::MAX;
+
+    fn matches(&mut self, i: usize, kinds: &[Where]) -> bool {
+        if self.cache[i] == Self::UNKNOWN {
+            self.cache[i] = kinds_matched(&self.text[self.lines[i].clone()]);
+        }
+        kinds.iter().any(|&w| self.cache[i] & (1 << w as u8) != 0)
+    }
 }
 
 /// Finds furniture at the start and end of `text`: returns the body range and the furniture
@@ -69,7 +98,8 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
     let mut first = 0;
     let mut last = lines.len();
     let mut spans = Vec::new();
-    while first < last && matches(&text[lines[first].clone()], &[Where::Line, Where::Head]) {
+    let mut masks = Masks { text, lines: &lines, cache: vec![Masks::UNKNOWN; lines.len()] };
+    while first < last && masks.matches(first, &[Where::Line, Where::Head]) {
         spans.push(lines[first].clone());
         first += 1;
     }
@@ -80,7 +110,7 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
         if line.chars().count() > MAX_FURNITURE_LINE {
             break;
         }
-        if matches(line, &[Where::Tail]) {
+        if masks.matches(k, &[Where::Tail]) {
             cut = Some(k);
         }
     }
@@ -89,7 +119,7 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
         tail.push(lines[k].start..lines[last - 1].end);
         last = k;
     }
-    while last > first && matches(&text[lines[last - 1].clone()], &[Where::Line]) {
+    while last > first && masks.matches(last - 1, &[Where::Line]) {
         tail.push(lines[last - 1].clone());
         last -= 1;
     }
