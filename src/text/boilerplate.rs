@@ -3,6 +3,7 @@
 
 use super::normalize::normalize;
 use super::segment::paragraphs;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -13,30 +14,34 @@ enum Where {
     Head,
 }
 
-/// A phrase and whether a line may continue after it (labels ending in ':' and phrases of two or
-/// more words); a one-word phrase must be the whole line.
-struct Phrase {
-    at: Where,
-    key: String,
-    prefix: bool,
+/// The phrases by key: for each, the kinds (bit `1 << Where as u8`) it has as a whole line
+/// (`whole`) and as the start of a line that goes on after a non-alphanumeric char (`start`:
+/// labels ending in ':' and phrases of two or more words; a one-word phrase must be the whole
+/// line).
+struct Phrases {
+    by_key: FxHashMap<String, (u8, u8)>,
+    longest: usize,
 }
 
-static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
-    include_str!("boilerplate.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let (w, phrase) = l.split_once('\t')?;
-            let w = match w {
-                "tail" => Where::Tail,
-                "line" => Where::Line,
-                "head" => Where::Head,
-                _ => return None,
-            };
-            let prefix = phrase.trim_end().ends_with(':') || phrase.split_whitespace().count() >= 2;
-            Some(Phrase { at: w, key: key(phrase), prefix })
-        })
-        .collect()
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut by_key: FxHashMap<String, (u8, u8)> = FxHashMap::default();
+    for l in include_str!("boilerplate.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((w, phrase)) = l.split_once('\t') else { continue };
+        let w = match w {
+            "tail" => Where::Tail,
+            "line" => Where::Line,
+            "head" => Where::Head,
+            _ => continue,
+        };
+        let prefix = phrase.trim_end().ends_with(':') || phrase.split_whitespace().count() >= 2;
+        let e = by_key.entry(key(phrase)).or_default();
+        e.0 |= 1 << w as u8;
+        if prefix {
+            e.1 |= 1 << w as u8;
+        }
+    }
+    let longest = by_key.keys().map(String::len).max().unwrap_or(0);
+    Phrases { by_key, longest }
 });
 
 /// Furniture lines are short; a long line is article text whatever it starts with.
@@ -62,12 +67,16 @@ fn kinds_matched(line: &str) -> u8 {
         return 0;
     }
     let k = key(line);
+    // the phrases that start the key end at its end or before a non-alphanumeric char
     let mut mask = 0;
-    for p in PHRASES.iter() {
-        if k.starts_with(p.key.as_str())
-            && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(super::is_alphanumeric)))
-        {
-            mask |= 1 << p.at as u8;
+    for (i, c) in k.char_indices().chain(std::iter::once((k.len(), ' '))) {
+        if i > PHRASES.longest {
+            break;
+        }
+        if i == k.len() || !super::is_alphanumeric(c) {
+            if let Some(&(whole, start)) = PHRASES.by_key.get(&k[..i]) {
+                mask |= if i == k.len() { whole } else { start };
+            }
         }
     }
     mask
