@@ -177,8 +177,10 @@ impl Parser {
         let dateline = if ex.dateline || ex.entities { dateline::extract(&doc) } else { None };
         let mut entities =
             if ex.entities || ex.quotes { entities::extract(&doc, dateline.as_ref()) } else { Vec::new() };
-        entities.extend(if ex.entities { values::extract(&doc, dateline.as_ref()) } else { Vec::new() });
-        let resolutions = if ex.resolutions { resolutions::extract(&doc) } else { Vec::new() };
+        // one scan of the body for the date, amount and resolution tables
+        let heads = if ex.entities || ex.resolutions { resolutions::scan_heads(&doc) } else { Default::default() };
+        entities.extend(if ex.entities { values::extract_with(&doc, dateline.as_ref(), &heads) } else { Vec::new() });
+        let resolutions = if ex.resolutions { resolutions::extract_with(&doc, &heads) } else { Vec::new() };
         let mut quotes = if ex.quotes { quotes::extract(&doc, &entities) } else { Vec::new() };
         if !ex.entities {
             // the entities were found for speaker resolution only: no index may point at them

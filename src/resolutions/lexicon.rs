@@ -127,18 +127,21 @@ pub(super) static WORDS: LazyLock<Lexicon<Roles>> = LazyLock::new(|| {
     lex
 });
 
+// The bits come after the date and amount tables' (`crate::values::table`), so that one scan of
+// the merged tables serves both (see `super::scan_heads`).
 /// Bit of [`ORGANS`] in [`HEADS`].
-pub(super) const ORGAN: u16 = 1;
+pub(super) const ORGAN: u16 = 1 << 9;
 /// Bit of [`WORDS`] in [`HEADS`].
-pub(super) const WORD: u16 = 1 << 1;
+pub(super) const WORD: u16 = 1 << 10;
 /// Bit in [`HEADS`] of the one-word [`WORDS`] phrases the scanner must stop at: triggers,
 /// back-references, mentions without a number.
-pub(super) const WORD_STOP: u16 = 1 << 2;
+pub(super) const WORD_STOP: u16 = 1 << 11;
 /// Bit in [`HEADS`] of the first words of [`WORDS`] phrases of several words (the scanner stops
 /// at them or steps over them whole).
-pub(super) const WORD_MULTI: u16 = 1 << 3;
+pub(super) const WORD_MULTI: u16 = 1 << 12;
 /// Bit in [`HEADS`] of the second words of [`WORDS`] phrases of several words.
-pub(super) const WORD_SECOND: u16 = 1 << 4;
+pub(super) const WORD_SECOND: u16 = 1 << 13;
+const _: () = assert!(ORGAN >= 1 << 9 && WORD_SECOND < 1 << 14, "resolution bits must not meet the value bits");
 
 /// The first words of both tables: tokens that start no phrase of either are skipped with one
 /// lookup.

@@ -93,6 +93,7 @@ use crate::values::heads::TokenBits;
 use find::{Found, Session, StatedYear};
 use lexicon::{ORGANS, Organ};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// A mention with the body decided for it (if any).
 type Decided = (Found, Option<(Body, BodySource)>);
@@ -100,18 +101,30 @@ type Decided = (Found, Option<(Body, BodySource)>);
 /// Loads the resolution tables.
 pub(crate) fn warm() {
     lexicon::warm();
+    LazyLock::force(&BOTH_HEADS);
     years::warm();
     find::warm();
 }
 
-/// Finds the UN resolutions an article refers to, each once with all its mentions.
-pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Resolution> {
-    let bits = lexicon::HEADS.scan(doc, doc.body_tokens.clone());
-    let findings = find::find(doc, &bits);
+/// The first words of the date, amount and resolution tables: one scan of the body for both
+/// extractors.
+static BOTH_HEADS: LazyLock<crate::values::heads::Heads> =
+    LazyLock::new(|| crate::values::heads_table().merge(&lexicon::HEADS));
+
+/// Which date, amount and resolution tables may match at each body token: what
+/// [`extract_with`] and `values::extract_with` read.
+pub(crate) fn scan_heads(doc: &Doc<'_>) -> TokenBits {
+    BOTH_HEADS.scan(doc, doc.body_tokens.clone())
+}
+
+/// Finds the UN resolutions an article refers to, each once with all its mentions, given the
+/// body's [`scan_heads`].
+pub(crate) fn extract_with(doc: &Doc<'_>, bits: &TokenBits) -> Vec<Resolution> {
+    let findings = find::find(doc, bits);
     if findings.found.is_empty() {
         return Vec::new();
     }
-    let ctx = Context::new(doc, &bits);
+    let ctx = Context::new(doc, bits);
     let decided: Vec<Decided> = findings
         .found
         .into_iter()

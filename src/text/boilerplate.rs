@@ -3,6 +3,7 @@
 
 use super::normalize::normalize;
 use super::segment::paragraphs;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -13,30 +14,34 @@ enum Where {
     Head,
 }
 
-/// A phrase and whether a line may continue after it (labels ending in ':' and phrases of two or
-/// more words); a one-word phrase must be the whole line.
-struct Phrase {
-    at: Where,
-    key: String,
-    prefix: bool,
+/// The phrases by key: for each, the kinds (bit `1 << Where as u8`) it has as a whole line
+/// (`whole`) and as the start of a line that goes on after a non-alphanumeric char (`start`:
+/// labels ending in ':' and phrases of two or more words; a one-word phrase must be the whole
+/// line).
+struct Phrases {
+    by_key: FxHashMap<String, (u8, u8)>,
+    longest: usize,
 }
 
-static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
-    include_str!("boilerplate.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let (w, phrase) = l.split_once('\t')?;
-            let w = match w {
-                "tail" => Where::Tail,
-                "line" => Where::Line,
-                "head" => Where::Head,
-                _ => return None,
-            };
-            let prefix = phrase.trim_end().ends_with(':') || phrase.split_whitespace().count() >= 2;
-            Some(Phrase { at: w, key: key(phrase), prefix })
-        })
-        .collect()
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut by_key: FxHashMap<String, (u8, u8)> = FxHashMap::default();
+    for l in include_str!("boilerplate.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((w, phrase)) = l.split_once('\t') else { continue };
+        let w = match w {
+            "tail" => Where::Tail,
+            "line" => Where::Line,
+            "head" => Where::Head,
+            _ => continue,
+        };
+        let prefix = phrase.trim_end().ends_with(':') || phrase.split_whitespace().count() >= 2;
+        let e = by_key.entry(key(phrase)).or_default();
+        e.0 |= 1 << w as u8;
+        if prefix {
+            e.1 |= 1 << w as u8;
+        }
+    }
+    let longest = by_key.keys().map(String::len).max().unwrap_or(0);
+    Phrases { by_key, longest }
 });
 
 /// Furniture lines are short; a long line is article text whatever it starts with.
@@ -45,21 +50,54 @@ const MAX_FURNITURE_LINE: usize = 160;
 const TAIL_WINDOW: usize = 12;
 
 fn key(s: &str) -> String {
-    let n = normalize(s).to_ascii_lowercase();
-    n.trim().trim_end_matches([':', '.', '!', '،', ' ']).to_string()
+    let mut n = normalize(s);
+    n.make_ascii_lowercase();
+    let t = n.trim().trim_end_matches([':', '.', '!', '،', ' ']);
+    let (start, end) = (t.as_ptr() as usize - n.as_ptr() as usize, t.len());
+    n.truncate(start + end);
+    n.drain(..start);
+    n
 }
 
-fn matches(line: &str, kinds: &[Where]) -> bool {
+/// Which kinds of phrase (bit `1 << Where as u8`) `line` matches; the line's key is built once
+/// for all kinds.
+fn kinds_matched(line: &str) -> u8 {
     super::tick(line.len().min(MAX_FURNITURE_LINE * 4));
     if line.chars().count() > MAX_FURNITURE_LINE {
-        return false;
+        return 0;
     }
     let k = key(line);
-    PHRASES.iter().any(|p| {
-        kinds.contains(&p.at)
-            && k.starts_with(p.key.as_str())
-            && (k.len() == p.key.len() || (p.prefix && !k[p.key.len()..].starts_with(super::is_alphanumeric)))
-    })
+    // the phrases that start the key end at its end or before a non-alphanumeric char
+    let mut mask = 0;
+    for (i, c) in k.char_indices().chain(std::iter::once((k.len(), ' '))) {
+        if i > PHRASES.longest {
+            break;
+        }
+        if i == k.len() || !super::is_alphanumeric(c) {
+            if let Some(&(whole, start)) = PHRASES.by_key.get(&k[..i]) {
+                mask |= if i == k.len() { whole } else { start };
+            }
+        }
+    }
+    mask
+}
+
+/// The lines' match masks, each computed on first use (a line may be asked about up to three times).
+struct Masks<'a> {
+    text: &'a str,
+    lines: &'a [Range<usize>],
+    cache: Vec<u8>,
+}
+
+impl Masks<'_> {
+    const UNKNOWN: u8 = u8::MAX;
+
+    fn matches(&mut self, i: usize, kinds: &[Where]) -> bool {
+        if self.cache[i] == Self::UNKNOWN {
+            self.cache[i] = kinds_matched(&self.text[self.lines[i].clone()]);
+        }
+        kinds.iter().any(|&w| self.cache[i] & (1 << w as u8) != 0)
+    }
 }
 
 /// Finds furniture at the start and end of `text`: returns the body range and the furniture
@@ -69,7 +107,8 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
     let mut first = 0;
     let mut last = lines.len();
     let mut spans = Vec::new();
-    while first < last && matches(&text[lines[first].clone()], &[Where::Line, Where::Head]) {
+    let mut masks = Masks { text, lines: &lines, cache: vec![Masks::UNKNOWN; lines.len()] };
+    while first < last && masks.matches(first, &[Where::Line, Where::Head]) {
         spans.push(lines[first].clone());
         first += 1;
     }
@@ -80,7 +119,7 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
         if line.chars().count() > MAX_FURNITURE_LINE {
             break;
         }
-        if matches(line, &[Where::Tail]) {
+        if masks.matches(k, &[Where::Tail]) {
             cut = Some(k);
         }
     }
@@ -89,7 +128,7 @@ pub(crate) fn detect(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
         tail.push(lines[k].start..lines[last - 1].end);
         last = k;
     }
-    while last > first && matches(&text[lines[last - 1].clone()], &[Where::Line]) {
+    while last > first && masks.matches(last - 1, &[Where::Line]) {
         tail.push(lines[last - 1].clone());
         last -= 1;
     }

@@ -177,7 +177,7 @@ impl Heads {
 }
 
 /// Which tables may have a phrase starting at each token of a range (see [`Heads::scan`]).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct TokenBits {
     bits: Vec<u16>,
     base: usize,

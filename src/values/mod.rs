@@ -35,6 +35,7 @@ pub(crate) mod heads;
 use crate::model::{DateValue, Dateline, Entity, EntityKind, Mention};
 use crate::text::{Doc, Token, TokenKind, clitic_splits};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -47,9 +48,16 @@ pub(crate) fn warm() {
 
 /// Finds the dates and amounts of an article's body, each distinct value once with all its
 /// mentions, dates first, then amounts, each in order of first mention.
+#[cfg(test)]
 pub(crate) fn extract(doc: &Doc<'_>, dateline: Option<&Dateline>) -> Vec<Entity> {
+    extract_with(doc, dateline, &HEADS.scan(doc, doc.body_tokens.clone()))
+}
+
+/// [`extract`] given which tables may match at each body token (`resolutions::scan_heads`, or a
+/// scan of this module's tables).
+pub(crate) fn extract_with(doc: &Doc<'_>, dateline: Option<&Dateline>, bits: &heads::TokenBits) -> Vec<Entity> {
     let reference = dates::reference_date(doc, dateline);
-    let t = Toks::with_heads(doc, doc.body_tokens.clone());
+    let t = Toks { bits: Cow::Borrowed(bits), ..Toks::new(doc) };
     let found = dates::find(doc, &t, doc.body_tokens.clone(), reference);
     let mut taken = vec![false; doc.tokens().len()];
     for d in &found {
@@ -133,7 +141,7 @@ pub(super) struct Toks<'a> {
     pub(super) orig: &'a str,
     pub(super) toks: &'a [Token],
     /// Which tables may match at each token.
-    bits: heads::TokenBits,
+    bits: Cow<'a, heads::TokenBits>,
 }
 
 /// Bits of the tables in [`HEADS`]: a token without a table's bit starts none of its phrases.
@@ -152,6 +160,18 @@ pub(super) mod table {
 /// The first words of every date and amount table.
 static HEADS: LazyLock<heads::Heads> = LazyLock::new(|| dates::heads().merge(amounts::heads()));
 
+/// The first words of every date and amount table (bits of [`table`], all below `1 << 9`).
+pub(crate) fn heads_table() -> &'static heads::Heads {
+    &HEADS
+}
+
+// `resolutions::scan_heads` merges these tables with the resolution tables, whose bits start at 9.
+const _: () = {
+    use table::*;
+    let all = MONTH | WEEKDAY | ORDINAL | NUMBER | QUALIFIER | SYMBOL | NOUN | ENGLISH | PERCENT;
+    assert!(all.leading_zeros() >= 7);
+};
+
 impl<'a> Toks<'a> {
     /// A view that asks every table at every token (for short ranges).
     pub(super) fn new(doc: &'a Doc<'_>) -> Self {
@@ -160,14 +180,15 @@ impl<'a> Toks<'a> {
             norm: doc.normalized(),
             orig: doc.text(),
             toks: doc.tokens(),
-            bits: heads::TokenBits::default(),
+            bits: Cow::Owned(heads::TokenBits::default()),
         }
     }
 
     /// A view that knows which tables may match at each token of `range` (one lookup per token),
     /// so that the finders skip the others there.
+    #[cfg(test)]
     pub(super) fn with_heads(doc: &'a Doc<'_>, range: Range<usize>) -> Self {
-        Toks { bits: HEADS.scan(doc, range), ..Toks::new(doc) }
+        Toks { bits: Cow::Owned(HEADS.scan(doc, range)), ..Toks::new(doc) }
     }
 
     /// False when no phrase of the tables `tables` (bits of [`table`]) can start at token `i`.
