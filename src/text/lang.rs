@@ -45,8 +45,11 @@ pub fn detect_language(text: &str) -> Language {
             }
         }
     }
-    latin += ascii_letters;
-    letters += ascii_letters;
+    decide(arabic, latin + ascii_letters, letters + ascii_letters)
+}
+
+/// The language of a text with `arabic` Arabic-script and `latin` Latin letters among `letters`.
+fn decide(arabic: usize, latin: usize, letters: usize) -> Language {
     if letters == 0 {
         Language::Other
     } else if arabic * 10 >= letters * 4 && arabic >= latin {
@@ -78,28 +81,13 @@ mod tests {
                 arabic += 1;
             }
         }
-        if letters == 0 {
-            Language::Other
-        } else if arabic * 10 >= letters * 4 && arabic >= latin {
-            Language::Arabic
-        } else if latin * 2 >= letters {
-            Language::English
-        } else {
-            Language::Other
-        }
+        decide(arabic, latin, letters)
     }
 
     #[test]
     fn byte_loop_agrees_with_the_definition() {
         let pieces = ["قال", "The", " ", "ء", "ـ", "é", "Ω", "ﻻ", "٢", "@", "Z", "ی", "\u{064E}", "日本", "x", "،"];
-        let mut state = 99u64;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            for _ in 0..(state >> 60) {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        for s in crate::text::sample_texts(&pieces, 99, 5000, |x| (x >> 60) as usize) {
             assert_eq!(detect_language(&s), reference(&s), "{s:?}");
         }
     }

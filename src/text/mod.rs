@@ -99,6 +99,27 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// Deterministic pseudo-random texts for the text layer's equivalence tests (a fast path against
+/// its char-by-char definition): `count` strings, each of `len(x)` pieces drawn from `pieces`,
+/// where `x` is the next number of a linear congruential sequence started at `seed`.
+#[cfg(test)]
+pub(crate) fn sample_texts<'p>(
+    pieces: &'p [&'p str],
+    seed: u64,
+    count: usize,
+    len: fn(u64) -> usize,
+) -> impl Iterator<Item = String> + 'p {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state
+    };
+    (0..count).map(move |_| {
+        let n = len(next());
+        (0..n).map(|_| pieces[(next() >> 33) as usize % pieces.len()]).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

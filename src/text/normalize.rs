@@ -145,7 +145,6 @@ impl Normalized {
             let end = (offset + c.len_utf8()) as u32;
             offset += c.len_utf8();
             let before = std::mem::replace(&mut prev, c);
-            let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
             let group_start = text.len();
             let mut chars = 0;
             let mut push = |d: char| {
@@ -165,13 +164,7 @@ impl Normalized {
                     last_end = end;
                 }
             };
-            if needs_nfkc(c) {
-                for d in std::iter::once(c).nfkc() {
-                    push(d);
-                }
-            } else {
-                push(c);
-            }
+            expand(c, before, &mut push);
             if chars > 0 {
                 runs.group(group_start as u32..text.len() as u32, start, end, chars == 1);
             }
@@ -368,14 +361,23 @@ pub fn normalize(s: &str) -> String {
         let Some(c) = rest[run..].chars().next() else { break };
         rest = &rest[run + c.len_utf8()..];
         let before = std::mem::replace(&mut prev, c);
-        let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
-        if needs_nfkc(c) {
-            out.extend(std::iter::once(c).nfkc().filter_map(fold));
-        } else if let Some(f) = fold(c) {
-            out.push(f);
-        }
+        expand(c, before, |d| out.extend(fold(d)));
     }
     out
+}
+
+/// Calls `f` with the chars `c` stands for before folding: a tatweel that follows no letter
+/// is read as a dash, and a char with a compatibility decomposition is NFKC-decomposed. `before`
+/// is the original char before `c` (a space at the start). The one definition of a char's
+/// expansion, shared by [`normalize`] and [`Normalized::new`].
+#[inline]
+fn expand(c: char, before: char, mut f: impl FnMut(char)) {
+    let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
+    if needs_nfkc(c) {
+        std::iter::once(c).nfkc().for_each(f);
+    } else {
+        f(c);
+    }
 }
 
 const TATWEEL: char = '\u{0640}';
@@ -477,24 +479,12 @@ mod tests {
             let mut prev = ' ';
             for c in s.chars() {
                 let before = std::mem::replace(&mut prev, c);
-                let c = if c == TATWEEL && !is_word_char(before) { '-' } else { c };
-                if needs_nfkc(c) {
-                    out.extend(std::iter::once(c).nfkc().filter_map(fold));
-                } else if let Some(f) = fold(c) {
-                    out.push(f);
-                }
+                expand(c, before, |d| out.extend(fold(d)));
             }
             out
         }
         let pieces = ["قال", " ", "ـ", "أ", "ى", "\u{064E}", "ﻻ", "«", "٢", "a", "-", "\u{200F}", "ﷺ", "é", "\u{00A0}"];
-        let mut state = 7u64;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            for _ in 0..(state >> 60) {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        for s in crate::text::sample_texts(&pieces, 7, 5000, |x| (x >> 60) as usize) {
             assert_eq!(normalize(&s), reference(&s), "{s:?}");
             assert_eq!(normalize(&s), Normalized::new(&s).as_str(), "{s:?}");
         }

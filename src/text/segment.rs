@@ -358,16 +358,8 @@ mod tests {
             "\u{00A0}", "é", "Ω", "׃", "\u{0700}", "\u{07F9}", "\u{203C}", ")", ":", ";", "\r\n", "2", "\u{0301}",
             ".» ", ".\" ", "!) ", "’", "x؟", "U.S", "e.g", ".a", "3.A",
         ];
-        // a deterministic generator: every paragraph of up to 9 pieces from a linear congruence
-        let mut state = 12345u64;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let n = 1 + (state >> 58) as usize % 14;
-            for _ in 0..n {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        // paragraphs of 1 to 14 pieces
+        for s in crate::text::sample_texts(&pieces, 12345, 20000, |x| 1 + (x >> 58) as usize % 14) {
             assert_eq!(boundaries(&s), reference(&s), "{s:?}");
         }
         for t in [
